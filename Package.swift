@@ -1,0 +1,74 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Strict settings shared by every Swift target: explicit `any`, and imports
+/// internal by default so a module's dependencies never leak into its API.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "altbuild",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "altbuild", targets: ["altbuild"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // C libraries, found with pkg-config; the providers tell users what to install.
+        .systemLibrary(
+            name: "CZip", pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"]), .brew(["libzip"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(
+            name: "CCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+
+        // Shared vocabulary: errors with stable codes, SHA-256, durable file writes.
+        .target(
+            name: "AltbuildSupport", dependencies: ["CCrypto"],
+            swiftSettings: strictSettings),
+        // The OOXML layer: open, inventory and rewrite a deck. Knows nothing of builds.
+        .target(
+            name: "OOXML", dependencies: ["AltbuildSupport", "CZip", "CLibXML2"],
+            swiftSettings: strictSettings),
+        // Describers turn one slot into ALT text.
+        .target(
+            name: "Describers", dependencies: ["OOXML", "AltbuildSupport"],
+            swiftSettings: strictSettings),
+        // The generic build engine: discovery, scheduling and reporting. Knows nothing of PowerPoint.
+        .target(
+            name: "BuildEngine",
+            dependencies: ["AltbuildSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings),
+        // The glue that makes decks into build targets.
+        .target(
+            name: "AltbuildCore",
+            dependencies: [
+                "OOXML", "Describers", "BuildEngine", "AltbuildSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "altbuild",
+            dependencies: [
+                "AltbuildCore", "OOXML", "BuildEngine", "AltbuildSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+
+        .testTarget(
+            name: "AltbuildTests",
+            dependencies: ["OOXML", "Describers", "BuildEngine", "AltbuildCore", "AltbuildSupport", "CZip"],
+            swiftSettings: strictSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,34 @@
+/// A stable, machine-readable error code such as `E_ZIP_TRUNCATED`.
+///
+/// Codes are part of altbuild's interface: scripts match on them, the build
+/// state records them, and the README lists them. A struct rather than an enum
+/// so new codes can be added without breaking exhaustive switches elsewhere.
+public struct ErrorCode: Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    public var description: String { rawValue }
+}
+
+extension ErrorCode {
+    // Reading the container.
+    public static let io = ErrorCode("E_IO")
+    public static let notZip = ErrorCode("E_NOT_ZIP")
+    public static let encrypted = ErrorCode("E_ENCRYPTED")
+    public static let legacyPPT = ErrorCode("E_LEGACY_PPT")
+    public static let zipTruncated = ErrorCode("E_ZIP_TRUNCATED")
+    public static let zipCorrupt = ErrorCode("E_ZIP_CORRUPT")
+    public static let zipBomb = ErrorCode("E_ZIP_BOMB")
+    public static let zipTooManyEntries = ErrorCode("E_ZIP_TOO_MANY_ENTRIES")
+    public static let deckTooLarge = ErrorCode("E_DECK_TOO_LARGE")
+    // Reading the package structure.
+    public static let missingContentTypes = ErrorCode("E_MISSING_CONTENT_TYPES")
+    public static let missingPresentation = ErrorCode("E_MISSING_PRESENTATION")
+    public static let missingPart = ErrorCode("E_MISSING_PART")
+    public static let xmlMalformed = ErrorCode("E_XML_MALFORMED")
+    public static let xmlDTD = ErrorCode("E_XML_DTD")
+    // Writing.
+    public static let writeFailed = ErrorCode("E_WRITE")
+    public static let internalError = ErrorCode("E_INTERNAL")
+}

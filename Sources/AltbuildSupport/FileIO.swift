@@ -1,0 +1,127 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Small POSIX file helpers. altbuild avoids Foundation's file APIs on hot
+/// paths because a no-op build must cost little more than a few `stat` calls.
+public enum FileIO {
+    /// Reads a whole file, refusing files larger than `limit` bytes.
+    public static func read(_ path: String, limit: Int = Int.max) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw AltbuildError(.io, "cannot open: \(errnoText())", path: path) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw AltbuildError(.io, "cannot stat: \(errnoText())", path: path) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw AltbuildError(.io, "is a directory", path: path) }
+        let size = Int(info.st_size)
+        if size > limit {
+            throw AltbuildError(.deckTooLarge, "file is \(size) bytes, over the limit of \(limit)", path: path)
+        }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let n = bytes.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return Glibc.read(fd, base + done, raw.count - done)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw AltbuildError(.io, "read failed: \(errnoText())", path: path)
+            }
+            if n == 0 { break }
+            done += n
+        }
+        if done < size { bytes.removeLast(size - done) }
+        return bytes
+    }
+
+    /// Writes `bytes` so that `path` holds either the old content or the whole
+    /// new content, never a torn mix: temp file in the same folder, fsync,
+    /// rename, then fsync of the folder so the rename itself is durable.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+        let directory = parentDirectory(of: path)
+        try makeDirectories(directory)
+        var template = Array("\(directory)/.\(baseName(of: path)).altbuild-tmp-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
+        guard fd >= 0 else {
+            throw AltbuildError(.writeFailed, "cannot create a temp file in \(directory): \(errnoText())", path: path)
+        }
+        let tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var renamed = false
+        defer {
+            if !renamed { unlink(tempPath) }
+        }
+        do {
+            defer { close(fd) }
+            try writeAll(fd, bytes, path: path)
+            guard fsync(fd) == 0 else { throw AltbuildError(.writeFailed, "fsync failed: \(errnoText())", path: path) }
+            // mkstemp creates 0600; decks are ordinary documents.
+            fchmod(fd, 0o644)
+        }
+        guard rename(tempPath, path) == 0 else {
+            throw AltbuildError(.writeFailed, "rename into place failed: \(errnoText())", path: path)
+        }
+        renamed = true
+        syncDirectory(directory)
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return write(fd, base + done, raw.count - done)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw AltbuildError(.writeFailed, "write failed: \(errnoText())", path: path)
+            }
+            done += n
+        }
+    }
+
+    private static func syncDirectory(_ directory: String) {
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
+    }
+
+    /// `mkdir -p`.
+    public static func makeDirectories(_ path: String) throws {
+        if path.isEmpty || isDirectory(path) { return }
+        let parent = parentDirectory(of: path)
+        if parent != path { try makeDirectories(parent) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw AltbuildError(.writeFailed, "cannot create folder: \(errnoText())", path: path)
+        }
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    public static func parentDirectory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    public static func baseName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    public static func errnoText() -> String {
+        String(cString: strerror(errno))
+    }
+}

@@ -1,0 +1,100 @@
+import OOXML
+
+/// The offline, deterministic describer: exact for charts, tables, SmartArt
+/// and groups (it reads their data), and a context-based placeholder for
+/// pictures and media that it cannot see, flagged for review.
+///
+/// It never starts with "Image of" or "Picture of": screen readers already
+/// announce the role, so those words only waste the listener's time.
+public struct BuiltinDescriber: Describer {
+    /// Bump when the wording changes, so cached descriptions are redone.
+    public static let version = "1"
+
+    public init() {}
+
+    public var identity: DescriberIdentity { DescriberIdentity(name: "builtin", version: Self.version) }
+
+    public func describe(_ request: DescriptionRequest) async throws -> Description {
+        describeNow(request)
+    }
+
+    /// The synchronous core, usable where no concurrency is wanted.
+    public func describeNow(_ request: DescriptionRequest) -> Description {
+        let slot = request.slot
+        switch slot.content {
+        case .chart(let chart):
+            return Description(text: ChartDescription.describe(chart), needsReview: false)
+        case .table(let table):
+            return Description(text: tableText(table), needsReview: false)
+        case .diagram(let texts) where !texts.isEmpty:
+            return Description(text: "Diagram with \(TextStyle.plural(texts.count, "item")): \(TextStyle.list(texts.map { TextStyle.clip($0, 40) }, max: 8)).", needsReview: false)
+        case .group(let members):
+            return Description(text: groupText(members), needsReview: members.contains { $0.kind != nil && $0.text == nil })
+        case .oleObject(let progID):
+            return Description(text: "Embedded \(oleName(progID))" + place(slot) + ".", needsReview: true)
+        default:
+            return Description(text: contextText(slot), needsReview: true)
+        }
+    }
+
+    private func tableText(_ table: TableData) -> String {
+        var text = "Table with \(TextStyle.plural(table.rows, "row")) and \(TextStyle.plural(table.columns, "column"))"
+        let header = table.header.filter { !$0.isEmpty }.map { TextStyle.clip($0, 30) }
+        if !header.isEmpty {
+            text += table.firstRowIsHeader ? "; columns: " : "; first row: "
+            text += TextStyle.list(header, max: 8)
+        }
+        return text + "."
+    }
+
+    private func groupText(_ members: [GroupMember]) -> String {
+        let parts = members.map { member -> String in
+            let noun = member.kind.map(noun) ?? "text"
+            guard let text = member.text, !text.isEmpty else { return "a " + noun }
+            return noun + " " + TextStyle.quoted(text, limit: 40)
+        }
+        return "Group of \(TextStyle.plural(members.count, "item")): \(TextStyle.list(parts, max: 5))."
+    }
+
+    /// Pictures and media: the builtin describer cannot see them, so it says
+    /// what the slide says about them and asks for review.
+    private func contextText(_ slot: Slot) -> String {
+        let what = TextStyle.capitalized(noun(slot.kind))
+        if let caption = slot.context.caption, !caption.isEmpty {
+            return "\(what) captioned \(TextStyle.quoted(caption))."
+        }
+        return what + place(slot) + "."
+    }
+
+    private func place(_ slot: Slot) -> String {
+        if let title = slot.context.slideTitle, !title.isEmpty {
+            return " illustrating " + TextStyle.quoted(title.split(separator: "\n").joined(separator: " "))
+        }
+        return " on slide \(slot.slide)"
+    }
+
+    private func noun(_ kind: SlotKind) -> String {
+        switch kind {
+        case .picture: return "picture"
+        case .pictureFill: return "shape filled with a picture"
+        case .video: return "video"
+        case .audio: return "audio clip"
+        case .chart, .chartex: return "chart"
+        case .table: return "table"
+        case .diagram: return "diagram"
+        case .oleObject: return "embedded object"
+        case .model3D: return "3D model"
+        case .group: return "group"
+        case .graphic: return "graphic"
+        }
+    }
+
+    private func oleName(_ progID: String?) -> String {
+        guard let progID else { return "object" }
+        let known: [(String, String)] = [
+            ("Excel.", "Excel worksheet"), ("Word.", "Word document"), ("PowerPoint.", "PowerPoint presentation"),
+            ("Visio.", "Visio drawing"), ("Equation.", "equation"), ("Package", "file"), ("AcroExch.", "PDF document"),
+        ]
+        return known.first { progID.hasPrefix($0.0) }?.1 ?? "object (\(progID))"
+    }
+}

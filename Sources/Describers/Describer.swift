@@ -1,0 +1,55 @@
+public import OOXML
+
+/// Turns one slot into ALT text. The seam between the build and whatever
+/// writes the words: the offline builtin describer now, vision models later.
+public protocol Describer: Sendable {
+    /// Everything about this describer that changes its output (name, version,
+    /// model, prompt...). It becomes part of every description's cache key.
+    var identity: DescriberIdentity { get }
+
+    func describe(_ request: DescriptionRequest) async throws -> Description
+}
+
+/// A describer's name, version and output-affecting settings.
+public struct DescriberIdentity: Sendable, Equatable, Codable {
+    public var name: String
+    public var version: String
+    public var settings: [String: String]
+
+    public init(name: String, version: String, settings: [String: String] = [:]) {
+        self.name = name
+        self.version = version
+        self.settings = settings
+    }
+
+    /// A canonical one-line form, stable across runs (settings sorted by key).
+    public var canonical: String {
+        let pairs = settings.keys.sorted().map { "\($0)=\(settings[$0] ?? "")" }
+        return ([name, version] + pairs).joined(separator: ";")
+    }
+}
+
+/// What a describer is asked to describe.
+public struct DescriptionRequest: Sendable {
+    public var slot: Slot
+    /// Slide size, for judging how big the slot is.
+    public var slideSize: Frame?
+
+    public init(slot: Slot, slideSize: Frame? = nil) {
+        self.slot = slot
+        self.slideSize = slideSize
+    }
+}
+
+/// A describer's answer.
+public struct Description: Sendable, Equatable {
+    public var text: String
+    /// True when the text was inferred from context rather than from the
+    /// slot's own content, so a person should check it.
+    public var needsReview: Bool
+
+    public init(text: String, needsReview: Bool) {
+        self.text = text
+        self.needsReview = needsReview
+    }
+}

@@ -1,0 +1,52 @@
+/// Small text helpers shared by describers: quoting, lists and numbers,
+/// written without Foundation so describing stays cheap to start.
+enum TextStyle {
+    /// Collapses whitespace and cuts at a word boundary near `limit` characters.
+    static func clip(_ text: String, _ limit: Int) -> String {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        var out = ""
+        for word in words {
+            if out.count + word.count + 1 > limit {
+                return out.isEmpty ? String(word.prefix(limit)) + "…" : out + "…"
+            }
+            out += out.isEmpty ? String(word) : " " + word
+        }
+        return out
+    }
+
+    static func quoted(_ text: String, limit: Int = 80) -> String {
+        "“" + clip(text, limit) + "”"
+    }
+
+    /// "A", "A and B", "A, B and C", "A, B, C and 4 more".
+    static func list(_ items: [String], max: Int = 6) -> String {
+        if items.count > max {
+            return items.prefix(max).joined(separator: ", ") + " and \(items.count - max) more"
+        }
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
+        }
+    }
+
+    /// 1234 → "1234", 12.5 → "12.5", 0.12345 → "0.12".
+    static func number(_ value: Double) -> String {
+        if value.isNaN || value.isInfinite { return "n/a" }
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+        let magnitude = abs(value)
+        let decimals: Double = magnitude >= 100 ? 1 : magnitude >= 1 ? 100 : 1000
+        let rounded = (value * decimals).rounded() / decimals
+        if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        return String(rounded)
+    }
+
+    static func capitalized(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
+    static func plural(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(count) " + (count == 1 ? singular : plural ?? singular + "s")
+    }
+}

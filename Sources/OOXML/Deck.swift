@@ -1,0 +1,104 @@
+public import AltbuildSupport
+/// An opened, validated presentation: the package, its presentation part and
+/// its slides in presentation order.
+///
+/// Opening refuses anything that is not a well-formed PresentationML package
+/// with an error that says what it is instead (legacy `.ppt`, encrypted deck,
+/// truncated zip, zip bomb...), so callers never meet a half-readable deck.
+public final class Deck {
+    /// The path as the caller named it, for messages.
+    public let path: String
+    /// The deck's bytes, exactly as read and hashed.
+    public let bytes: [UInt8]
+    public let digest: SHA256Digest
+    public let package: OPCPackage
+    public let presentationPart: String
+    /// Slide parts in `p:sldIdLst` order.
+    public let slideParts: [String]
+    /// Slide size from `p:sldSz`, if present.
+    public let slideSize: Frame?
+
+    /// Reads and opens the deck at `path`.
+    public convenience init(path: String, limits: ReadLimits = .default) throws {
+        let bytes = try FileIO.read(path, limit: limits.maxDeckBytes)
+        try self.init(bytes: bytes, path: path, limits: limits)
+    }
+
+    public init(bytes: [UInt8], path: String, limits: ReadLimits = .default) throws {
+        self.path = path
+        self.bytes = bytes
+        digest = SHA256.hash(bytes)
+        do {
+            let archive = try Deck.openArchive(bytes, path: path, limits: limits)
+            package = OPCPackage(archive: archive, limits: limits)
+            (presentationPart, slideParts, slideSize) = try Deck.readStructure(package)
+        } catch let error as AltbuildError {
+            throw error.at(path)
+        }
+    }
+
+    private static func openArchive(_ bytes: [UInt8], path: String, limits: ReadLimits) throws -> ZipArchive {
+        switch ContainerSniffer.kind(of: bytes) {
+        case .oleCompoundFile:
+            if ContainerSniffer.isEncryptedPackage(bytes) {
+                throw AltbuildError(.encrypted, "the deck is encrypted with a password (an OLE file holding an EncryptedPackage); remove the password in PowerPoint and build again")
+            }
+            throw AltbuildError(.legacyPPT, "this is a legacy binary PowerPoint file (.ppt, OLE compound format), not a .pptx; save it as .pptx first")
+        case .other:
+            if bytes.isEmpty { throw AltbuildError(.notZip, "the file is empty") }
+            throw AltbuildError(.notZip, "not a zip archive, so not a .pptx (it starts with bytes \(bytes.prefix(4).map { String($0, radix: 16) }.joined(separator: " ")))")
+        case .zip:
+            let archive = try ZipArchive(bytes: bytes, limits: limits)
+            if archive.entries.contains(where: \.isEncrypted) {
+                throw AltbuildError(.encrypted, "the zip entries are encrypted")
+            }
+            return archive
+        }
+    }
+
+    private static func readStructure(_ package: OPCPackage) throws -> (String, [String], Frame?) {
+        guard package.contains("[Content_Types].xml") else {
+            throw AltbuildError(.missingContentTypes, "the package has no [Content_Types].xml, so it is not an Office document")
+        }
+        _ = try package.xml("[Content_Types].xml")
+        guard let officeDocument = try package.relationships(of: "").first(where: { $0.kind == "officeDocument" && !$0.isExternal }),
+              package.contains(officeDocument.target) else {
+            throw AltbuildError(.missingPresentation, "the package has no presentation part (no officeDocument relationship in _rels/.rels, or its target is missing)")
+        }
+        let presentationPart = officeDocument.target
+        let presentation = try package.xml(presentationPart)
+        guard let root = presentation.root, root.is(.presentation, "presentation") else {
+            throw AltbuildError(.missingPresentation, "\(presentationPart) is not a PresentationML presentation (is this a Word or Excel file renamed?)")
+        }
+        var slides: [String] = []
+        for slideID in root.child(.presentation, "sldIdLst")?.children(.presentation, "sldId") ?? [] {
+            guard let rid = slideID.attribute(.officeRelationships, "id"),
+                  let rel = try package.relationship(of: presentationPart, id: rid), !rel.isExternal else { continue }
+            guard package.contains(rel.target) else {
+                throw AltbuildError(.missingPart, "slide \(slides.count + 1) points at \(rel.target), which the package does not contain")
+            }
+            slides.append(rel.target)
+        }
+        var size: Frame?
+        if let sldSz = root.child(.presentation, "sldSz"),
+           let cx = sldSz.attribute("cx").flatMap({ Int64($0) }), let cy = sldSz.attribute("cy").flatMap({ Int64($0) }) {
+            size = Frame(x: 0, y: 0, width: cx, height: cy)
+        }
+        return (presentationPart, slides, size)
+    }
+
+    /// The inventory of every ALT-text slot, slide by slide.
+    public func inventory() throws -> DeckInventory {
+        do {
+            var slides: [SlideInventory] = []
+            for (index, part) in slideParts.enumerated() {
+                let document = try package.xml(part)
+                let scan = try SlideScanner(package: package, part: part, slideNumber: index + 1, document: document).scan()
+                slides.append(SlideInventory(number: index + 1, part: part, title: scan.title, slots: scan.slots.map(\.slot)))
+            }
+            return DeckInventory(slides: slides, slideSize: slideSize)
+        } catch let error as AltbuildError {
+            throw error.at(path)
+        }
+    }
+}

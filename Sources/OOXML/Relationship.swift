@@ -1,0 +1,60 @@
+import AltbuildSupport
+/// One relationship from a part's `.rels` file, with its target resolved to a
+/// part name inside the package (or left as given when external).
+public struct Relationship: Sendable, Equatable {
+    public let id: String
+    public let type: String
+    public let target: String
+    public let isExternal: Bool
+
+    /// The last path segment of the type URI (`slide`, `image`, `notesSlide`),
+    /// which is the same in Transitional and Strict packages.
+    public var kind: String {
+        type.split(separator: "/").last.map(String.init) ?? type
+    }
+}
+
+enum PartNames {
+    /// `ppt/slides/slide1.xml` → `ppt/slides/_rels/slide1.xml.rels`; `""` (the package) → `_rels/.rels`.
+    static func relationshipsPart(for part: String) -> String {
+        guard let slash = part.lastIndex(of: "/") else { return "_rels/\(part).rels" }
+        return "\(part[..<slash])/_rels/\(part[part.index(after: slash)...]).rels"
+    }
+
+    /// Resolves a relationship target against its source part, as OPC says:
+    /// relative to the source's folder, or from the package root when it
+    /// starts with `/`. Percent-escapes are decoded and `.`/`..` folded.
+    static func resolve(_ target: String, from source: String) -> String {
+        let decoded = percentDecoded(target)
+        var segments: [Substring] = []
+        if !decoded.hasPrefix("/"), let slash = source.lastIndex(of: "/") {
+            segments = source[..<slash].split(separator: "/")
+        }
+        for segment in decoded.split(separator: "/") {
+            switch segment {
+            case ".": continue
+            case "..": if !segments.isEmpty { segments.removeLast() }
+            default: segments.append(segment)
+            }
+        }
+        return segments.joined(separator: "/")
+    }
+
+    static func percentDecoded(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var out: [UInt8] = []
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count,
+               let value = UInt8(String(decoding: bytes[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
+                out.append(value)
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,17 @@
+import AltbuildSupport
+/// Every slot of one slide, in document order.
+public struct SlideInventory: Sendable {
+    public var number: Int
+    public var part: String
+    public var title: String?
+    public var slots: [Slot]
+}
+
+/// Every slot of a deck, slide by slide in presentation order.
+public struct DeckInventory: Sendable {
+    public var slides: [SlideInventory]
+    /// Size of a slide in EMUs, from `p:sldSz`.
+    public var slideSize: Frame?
+
+    public var slots: [Slot] { slides.flatMap(\.slots) }
+}

@@ -1,0 +1,300 @@
+import AltbuildSupport
+/// Walks one slide's shape tree and produces its slots with their context.
+///
+/// The same walk serves inventory and rewriting: the rewriter re-scans the
+/// slide it is editing and addresses slots by `ordinal`, so the two can never
+/// disagree about which element a slot is.
+struct SlideScanner {
+    struct Result {
+        var title: String?
+        var slots: [(slot: Slot, cNvPr: XMLElement)]
+    }
+
+    /// A text shape, kept for titles, captions and the slide's other text.
+    private struct TextShape {
+        var text: String
+        var frame: Frame?
+        var isTitle: Bool
+    }
+
+    let package: OPCPackage
+    let part: String
+    let slideNumber: Int
+    let document: XMLDocument
+    /// Whether to hash media parts; the rewriter needs only the elements.
+    let hashMedia: Bool
+
+    /// Media parts already hashed on this slide: one image is often used many times.
+    private final class DigestMemo {
+        var digests: [String: SHA256Digest] = [:]
+    }
+    private let memo = DigestMemo()
+
+    init(package: OPCPackage, part: String, slideNumber: Int, document: XMLDocument, hashMedia: Bool = true) {
+        self.hashMedia = hashMedia
+        self.package = package
+        self.part = part
+        self.slideNumber = slideNumber
+        self.document = document
+    }
+
+    func scan() throws -> Result {
+        guard let root = document.root, let tree = root.path((.presentation, "cSld"), (.presentation, "spTree")) else {
+            return Result(title: nil, slots: [])
+        }
+        let texts = collectText(in: tree)
+        let title = texts.first(where: \.isTitle)?.text
+        var context = SlotContext(
+            slideTitle: title,
+            slideText: texts.filter { !$0.isTitle }.map(\.text),
+            notes: try notesText())
+        context.slideText = Array(context.slideText.prefix(20))
+        var slots: [(slot: Slot, cNvPr: XMLElement)] = []
+        try walk(tree, depth: 0, branch: nil, context: context, into: &slots)
+        return Result(title: title, slots: slots)
+    }
+
+    // MARK: - Slots
+
+    private func walk(_ container: XMLElement, depth: Int, branch: String?, context: SlotContext,
+                      into slots: inout [(slot: Slot, cNvPr: XMLElement)]) throws {
+        let siblingsText = textShapes(directlyIn: container)
+        for element in container.children {
+            if element.is(.markupCompatibility, "AlternateContent") {
+                for choice in element.children {
+                    let label = choice.is(.markupCompatibility, "Choice") ? "choice"
+                        : choice.is(.markupCompatibility, "Fallback") ? "fallback" : nil
+                    if let label { try walk(choice, depth: depth, branch: branch ?? label, context: context, into: &slots) }
+                }
+                continue
+            }
+            guard element.namespaceURI.map(Namespace.presentation.matches) == true else { continue }
+            switch element.localName {
+            case "pic":
+                try addSlot(element, nonVisual: "nvPicPr", frame: element.path((.presentation, "spPr"), (.drawing, "xfrm")),
+                            kindAndMedia: pictureKindAndMedia(element), depth: depth, branch: branch,
+                            context: context, captions: siblingsText, into: &slots)
+            case "sp":
+                if let blip = element.path((.presentation, "spPr"), (.drawing, "blipFill"), (.drawing, "blip")) {
+                    try addSlot(element, nonVisual: "nvSpPr", frame: element.path((.presentation, "spPr"), (.drawing, "xfrm")),
+                                kindAndMedia: (.pictureFill, mediaTarget(blip, "embed") ?? mediaTarget(blip, "link"), .none),
+                                depth: depth, branch: branch, context: context, captions: siblingsText, into: &slots)
+                }
+            case "graphicFrame":
+                try addSlot(element, nonVisual: "nvGraphicFramePr", frame: element.child(.presentation, "xfrm"),
+                            kindAndMedia: try graphicKindAndMedia(element), depth: depth, branch: branch,
+                            context: context, captions: siblingsText, into: &slots)
+            case "grpSp":
+                try addSlot(element, nonVisual: "nvGrpSpPr", frame: element.path((.presentation, "grpSpPr"), (.drawing, "xfrm")),
+                            kindAndMedia: (.group, nil, .group(groupMembers(element))), depth: depth, branch: branch,
+                            context: context, captions: siblingsText, into: &slots)
+                try walk(element, depth: depth + 1, branch: branch, context: context, into: &slots)
+            default:
+                continue
+            }
+        }
+    }
+
+    private func addSlot(_ element: XMLElement, nonVisual: String, frame xfrm: XMLElement?,
+                         kindAndMedia: (SlotKind, String?, SlotContent), depth: Int, branch: String?,
+                         context: SlotContext, captions: [TextShape],
+                         into slots: inout [(slot: Slot, cNvPr: XMLElement)]) throws {
+        guard let cNvPr = element.path((.presentation, nonVisual), (.presentation, "cNvPr")) else { return }
+        let (kind, mediaPart, content) = kindAndMedia
+        let name = cNvPr.attribute("name") ?? ""
+        let descr = cNvPr.attribute("descr")
+        let decorative = DecorativeFlag.isSet(on: cNvPr)
+        let frame = xfrm.flatMap(readFrame)
+        var slotContext = context
+        slotContext.caption = frame.flatMap { caption(for: $0, among: captions) }
+        var digest: SHA256Digest?
+        if hashMedia, let mediaPart, package.contains(mediaPart) {
+            if let known = memo.digests[mediaPart] {
+                digest = known
+            } else {
+                digest = SHA256.hash(try package.bytes(of: mediaPart))
+                memo.digests[mediaPart] = digest
+            }
+        }
+        let slot = Slot(
+            slide: slideNumber, part: part, ordinal: slots.count,
+            shapeID: cNvPr.attribute("id") ?? "", name: name, kind: kind,
+            descr: descr, title: cNvPr.attribute("title"), isDecorative: decorative,
+            state: AltTextState.classify(descr: descr, shapeName: name, decorative: decorative),
+            mediaPart: mediaPart, mediaDigest: digest, frame: frame,
+            alternateBranch: branch, groupDepth: depth, context: slotContext, content: content)
+        slots.append((slot, cNvPr))
+    }
+
+    private func pictureKindAndMedia(_ pic: XMLElement) -> (SlotKind, String?, SlotContent) {
+        let image = pic.path((.presentation, "blipFill"), (.drawing, "blip")).flatMap { mediaTarget($0, "embed") ?? mediaTarget($0, "link") }
+        guard let nvPr = pic.path((.presentation, "nvPicPr"), (.presentation, "nvPr")) else { return (.picture, image, .none) }
+        let embeddedMedia = nvPr.child(.presentation, "extLst")?.descendants { $0.is(.powerPoint2010, "media") }.first
+            .flatMap { mediaTarget($0, "embed") }
+        if let video = nvPr.child(.drawing, "videoFile") ?? nvPr.child(.drawing, "quickTimeFile") {
+            return (.video, embeddedMedia ?? mediaTarget(video, "link") ?? image, .none)
+        }
+        if let audio = nvPr.child(.drawing, "audioFile") ?? nvPr.child(.drawing, "wavAudioFile") {
+            return (.audio, embeddedMedia ?? mediaTarget(audio, "link") ?? mediaTarget(audio, "embed") ?? image, .none)
+        }
+        if let embeddedMedia { return (.video, embeddedMedia, .none) }
+        return (.picture, image, .none)
+    }
+
+    private func graphicKindAndMedia(_ frame: XMLElement) throws -> (SlotKind, String?, SlotContent) {
+        guard let data = frame.path((.drawing, "graphic"), (.drawing, "graphicData")) else { return (.graphic, nil, .none) }
+        let uri = data.attribute("uri") ?? ""
+        let last = uri.split(separator: "/").last.map(String.init) ?? ""
+        switch last {
+        case "chart":
+            let target = data.child(.chart, "chart").flatMap { mediaTarget($0, "id") }
+            let chart = try target.flatMap { package.contains($0) ? ChartReader.read(try package.xml($0)) : nil }
+            return (.chart, target, chart.map(SlotContent.chart) ?? .none)
+        case "chartex":
+            let target = data.child(.chartex, "chart").flatMap { mediaTarget($0, "id") }
+            let chart = try target.flatMap { package.contains($0) ? ChartReader.readChartex(try package.xml($0)) : nil }
+            return (.chartex, target, chart.map(SlotContent.chart) ?? .none)
+        case "table":
+            return (.table, nil, data.child(.drawing, "tbl").map { .table(TableReader.read($0)) } ?? .none)
+        case "diagram":
+            let target = data.child(.diagram, "relIds").flatMap { mediaTarget($0, "dm") }
+            let texts = try target.flatMap { package.contains($0) ? DiagramReader.read(try package.xml($0)) : nil }
+            return (.diagram, target, .diagram(texts ?? []))
+        case "ole":
+            let object = data.descendants { $0.localName == "oleObj" && $0.namespaceURI.map(Namespace.presentation.matches) == true }.first
+            return (.oleObject, object.flatMap { mediaTarget($0, "id") }, .oleObject(progID: object?.attribute("progId")))
+        case "model3d":
+            let model = data.descendants { $0.localName == "model3d" }.first
+            return (.model3D, model.flatMap { mediaTarget($0, "embed") }, .none)
+        default:
+            return (.graphic, nil, .none)
+        }
+    }
+
+    /// Resolves an `r:`-namespaced relationship attribute to an internal part name.
+    private func mediaTarget(_ element: XMLElement, _ attribute: String) -> String? {
+        guard let id = element.attribute(.officeRelationships, attribute),
+              let rel = try? package.relationship(of: part, id: id), !rel.isExternal else { return nil }
+        return rel.target
+    }
+
+    private func groupMembers(_ group: XMLElement) -> [GroupMember] {
+        var members: [GroupMember] = []
+        for child in group.children {
+            let element = child.is(.markupCompatibility, "AlternateContent")
+                ? child.child(.markupCompatibility, "Choice")?.children.first ?? child : child
+            guard element.namespaceURI.map(Namespace.presentation.matches) == true else { continue }
+            let nonVisual: String
+            let kind: SlotKind?
+            switch element.localName {
+            case "pic": nonVisual = "nvPicPr"; kind = pictureKindAndMedia(element).0
+            case "graphicFrame": nonVisual = "nvGraphicFramePr"; kind = (try? graphicKindAndMedia(element).0) ?? .graphic
+            case "grpSp": nonVisual = "nvGrpSpPr"; kind = .group
+            case "sp":
+                nonVisual = "nvSpPr"
+                kind = element.path((.presentation, "spPr"), (.drawing, "blipFill")) != nil ? .pictureFill : nil
+            default: continue
+            }
+            let cNvPr = element.path((.presentation, nonVisual), (.presentation, "cNvPr"))
+            let text = kind == nil ? shapeText(element) : cNvPr?.attribute("descr")
+            members.append(GroupMember(kind: kind, name: cNvPr?.attribute("name") ?? "", text: text.flatMap { $0.isEmpty ? nil : $0 }))
+        }
+        return members
+    }
+
+    // MARK: - Text
+
+    private func collectText(in tree: XMLElement) -> [TextShape] {
+        var result: [TextShape] = []
+        func walk(_ container: XMLElement) {
+            for element in container.children {
+                if element.is(.markupCompatibility, "AlternateContent") {
+                    // Both branches show the same content; read one.
+                    if let branch = element.child(.markupCompatibility, "Choice") ?? element.child(.markupCompatibility, "Fallback") {
+                        walk(branch)
+                    }
+                } else if element.is(.presentation, "grpSp") {
+                    walk(element)
+                } else if element.is(.presentation, "sp"), let shape = textShape(element) {
+                    result.append(shape)
+                }
+            }
+        }
+        walk(tree)
+        return result
+    }
+
+    private func textShapes(directlyIn container: XMLElement) -> [TextShape] {
+        container.children(.presentation, "sp").compactMap(textShape)
+    }
+
+    private func textShape(_ sp: XMLElement) -> TextShape? {
+        let text = shapeText(sp)
+        guard !text.isEmpty else { return nil }
+        let type = sp.path((.presentation, "nvSpPr"), (.presentation, "nvPr"), (.presentation, "ph"))?.attribute("type")
+        return TextShape(
+            text: text,
+            frame: sp.path((.presentation, "spPr"), (.drawing, "xfrm")).flatMap(readFrame),
+            isTitle: type == "title" || type == "ctrTitle")
+    }
+
+    /// A shape's paragraphs, each trimmed, joined by newlines.
+    private func shapeText(_ sp: XMLElement) -> String {
+        guard let body = sp.child(.presentation, "txBody") else { return "" }
+        return paragraphsText(body)
+    }
+
+    /// The closest short text box just below (preferred) or above the frame,
+    /// overlapping it horizontally: where people put captions.
+    private func caption(for frame: Frame, among shapes: [TextShape]) -> String? {
+        let maxGap: Int64 = 548_640  // 0.6 inch
+        let slack: Int64 = 91_440  // 0.1 inch of overlap is still "next to"
+        var best: (distance: Int64, text: String)?
+        for shape in shapes where !shape.isTitle && shape.text.count <= 200 {
+            guard let t = shape.frame, t.x < frame.maxX, t.maxX > frame.x else { continue }
+            let below = t.y - frame.maxY
+            let above = frame.y - t.maxY
+            // Above counts as farther than the same gap below.
+            let distance: Int64
+            if below >= -slack && below <= maxGap { distance = max(below, 0) }
+            else if above >= -slack && above <= maxGap { distance = max(above, 0) + maxGap / 2 }
+            else { continue }
+            if let current = best, current.distance <= distance { continue }
+            best = (distance, shape.text)
+        }
+        return best?.text
+    }
+
+    private func notesText() throws -> String? {
+        guard let rel = try package.relationships(of: part).first(where: { $0.kind == "notesSlide" && !$0.isExternal }),
+              package.contains(rel.target) else { return nil }
+        let notes = try package.xml(rel.target)
+        guard let tree = notes.root?.path((.presentation, "cSld"), (.presentation, "spTree")) else { return nil }
+        let bodies = tree.descendants { element in
+            guard element.is(.presentation, "sp") else { return false }
+            let type = element.path((.presentation, "nvSpPr"), (.presentation, "nvPr"), (.presentation, "ph"))?.attribute("type")
+            return type == "body"
+        }
+        let text = bodies.map(shapeText).filter { !$0.isEmpty }.joined(separator: "\n")
+        return text.isEmpty ? nil : text
+    }
+}
+
+/// The paragraphs under `element` (`a:p`), each trimmed, empty ones dropped, joined by newlines.
+func paragraphsText(_ element: XMLElement) -> String {
+    element.descendants { $0.is(.drawing, "p") }
+        .map { paragraph in
+            paragraph.descendants { $0.is(.drawing, "t") }.map(\.textContent).joined().trimmingWhitespace()
+        }
+        .filter { !$0.isEmpty }
+        .joined(separator: "\n")
+}
+
+/// Reads `a:off`/`a:ext` (or `p:xfrm`'s same children) into a frame.
+func readFrame(_ xfrm: XMLElement) -> Frame? {
+    guard let off = xfrm.child(.drawing, "off"), let ext = xfrm.child(.drawing, "ext"),
+          let x = off.attribute("x").flatMap({ Int64($0) }), let y = off.attribute("y").flatMap({ Int64($0) }),
+          let cx = ext.attribute("cx").flatMap({ Int64($0) }), let cy = ext.attribute("cy").flatMap({ Int64($0) })
+    else { return nil }
+    return Frame(x: x, y: y, width: cx, height: cy)
+}

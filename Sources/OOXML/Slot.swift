@@ -1,0 +1,32 @@
+public import AltbuildSupport
+/// One place in a deck that needs ALT text: a picture, a chart, a table, a
+/// group... together with everything a describer and a reviewer need to know.
+public struct Slot: Sendable {
+    /// 1-based slide number in presentation order.
+    public var slide: Int
+    /// The slide part holding the slot, such as `ppt/slides/slide3.xml`.
+    public var part: String
+    /// The slot's position among the slots of its slide, in document order.
+    /// It addresses the slot for rewriting; `cNvPr` ids are not unique enough
+    /// (both branches of `mc:AlternateContent` often share one).
+    public var ordinal: Int
+    /// `cNvPr/@id` and `@name`.
+    public var shapeID: String
+    public var name: String
+    public var kind: SlotKind
+    /// Existing `descr` and `title` attributes.
+    public var descr: String?
+    public var title: String?
+    public var isDecorative: Bool
+    public var state: AltTextState
+    /// The part with the slot's bytes (image, video, chart, diagram data...).
+    public var mediaPart: String?
+    public var mediaDigest: SHA256Digest?
+    public var frame: Frame?
+    /// `choice` or `fallback` inside `mc:AlternateContent`, else nil.
+    public var alternateBranch: String?
+    /// How many groups enclose the slot.
+    public var groupDepth: Int
+    public var context: SlotContext
+    public var content: SlotContent
+}

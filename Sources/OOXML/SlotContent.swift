@@ -1,0 +1,74 @@
+import AltbuildSupport
+/// The structured data behind a slot that can be described exactly, without
+/// looking at pixels.
+public enum SlotContent: Sendable, Equatable {
+    case none
+    case chart(ChartData)
+    case table(TableData)
+    /// SmartArt node texts in data-model order.
+    case diagram([String])
+    /// The group's direct children, summarised.
+    case group([GroupMember])
+    case oleObject(progID: String?)
+}
+
+/// One direct child of a group shape.
+public struct GroupMember: Sendable, Equatable, Codable {
+    /// The slot kind, or nil for a plain text shape.
+    public var kind: SlotKind?
+    public var name: String
+    /// The child's text (for text shapes) or its ALT text, if any.
+    public var text: String?
+
+    public init(kind: SlotKind?, name: String, text: String?) {
+        self.kind = kind
+        self.name = name
+        self.text = text
+    }
+}
+
+/// A table's shape and header.
+public struct TableData: Sendable, Equatable, Codable {
+    public var rows: Int
+    public var columns: Int
+    /// The first row's cell texts.
+    public var header: [String]
+    /// Whether the table style marks the first row as a header (`a:tblPr firstRow="1"`).
+    public var firstRowIsHeader: Bool
+
+    public init(rows: Int, columns: Int, header: [String], firstRowIsHeader: Bool) {
+        self.rows = rows
+        self.columns = columns
+        self.header = header
+        self.firstRowIsHeader = firstRowIsHeader
+    }
+}
+
+/// A chart's cached data, as the chart part stores it for readers that cannot
+/// open the embedded workbook.
+public struct ChartData: Sendable, Equatable, Codable {
+    /// Plot types in plot-area order: `column`, `bar`, `line`, `pie`, ... (combo charts have several).
+    public var types: [String]
+    public var title: String?
+    public var series: [ChartSeries]
+    /// Category labels of the first series that has them.
+    public var categories: [String]
+
+    public init(types: [String], title: String?, series: [ChartSeries], categories: [String]) {
+        self.types = types
+        self.title = title
+        self.series = series
+        self.categories = categories
+    }
+}
+
+public struct ChartSeries: Sendable, Equatable, Codable {
+    public var name: String?
+    /// Values by point index; nil where the cache has a gap.
+    public var values: [Double?]
+
+    public init(name: String?, values: [Double?]) {
+        self.name = name
+        self.values = values
+    }
+}

@@ -1,0 +1,74 @@
+import AltbuildSupport
+internal import CLibXML2
+
+/// A parsed XML part. Owns the libxml2 document; `XMLElement` values borrowed
+/// from it are valid only while it lives.
+///
+/// Parsing is hardened for hostile input: no network, no DTD loading, no
+/// entity substitution, an external-entity loader that refuses everything, and
+/// any document type declaration is rejected (OPC forbids DTDs in package
+/// parts, so a DTD is only ever an attack: XXE or "billion laughs").
+public final class XMLDocument {
+    let doc: xmlDocPtr
+
+    /// Parses `bytes`; `partName` is used in error messages only.
+    public init(bytes: [UInt8], partName: String) throws {
+        XMLDocument.hardenOnce
+        guard let context = xmlNewParserCtxt() else {
+            throw AltbuildError(.internalError, "libxml2 could not allocate a parser")
+        }
+        defer { xmlFreeParserCtxt(context) }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlCtxtReadMemory(context, $0, Int32(buffer.count), partName, "UTF-8", options)
+                }
+            }
+        }
+        guard let parsed, context.pointee.wellFormed != 0 else {
+            if let parsed { xmlFreeDoc(parsed) }
+            var detail = "not well-formed"
+            if let error = xmlCtxtGetLastError(context), let message = error.pointee.message {
+                let text = String(cString: message).trimmingTrailingNewlines()
+                detail = "line \(error.pointee.line): \(text)"
+            }
+            throw AltbuildError(.xmlMalformed, "malformed XML in \(partName): \(detail)")
+        }
+        if parsed.pointee.intSubset != nil || parsed.pointee.extSubset != nil {
+            xmlFreeDoc(parsed)
+            throw AltbuildError(.xmlDTD, "\(partName) declares a document type (DTD); package parts may not, so it is refused")
+        }
+        doc = parsed
+    }
+
+    deinit { xmlFreeDoc(doc) }
+
+    public var root: XMLElement? {
+        xmlDocGetRootElement(doc).map(XMLElement.init)
+    }
+
+    /// Serializes the document as UTF-8 with its XML declaration.
+    public func serialize() -> [UInt8] {
+        var memory: UnsafeMutablePointer<xmlChar>?
+        var size: Int32 = 0
+        xmlDocDumpMemoryEnc(doc, &memory, &size, "UTF-8")
+        guard let memory else { return [] }
+        defer { cxml_free(memory) }
+        return Array(UnsafeBufferPointer(start: memory, count: Int(size)))
+    }
+
+    /// Process-wide hardening, applied before the first parse.
+    private static let hardenOnce: Void = {
+        xmlInitParser()
+        xmlSetExternalEntityLoader { _, _, _ in nil }
+    }()
+}
+
+extension String {
+    func trimmingTrailingNewlines() -> String {
+        var s = Substring(self)
+        while let last = s.last, last == "\n" || last == "\r" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,5 @@
+import AltbuildCore
+
+enum AltbuildVersionText {
+    static let value = AltbuildVersion.current
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// Every exit status altbuild uses, in one place (the README's table mirrors it).
+enum ExitStatus {
+    /// Everything asked for was done.
+    static let success = ExitCode(0)
+    /// One or more decks failed (the rest were built), or `inspect` could not read its deck.
+    static let failures = ExitCode(1)
+    /// altbuild itself could not work: unwritable output or state folder and the like.
+    static let environment = ExitCode(2)
+    /// Bad command-line usage (swift-argument-parser's own code, EX_USAGE).
+    static let usage = ExitCode(64)
+}
