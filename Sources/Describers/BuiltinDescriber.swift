@@ -49,8 +49,8 @@ public struct BuiltinDescriber: Describer {
 
     private func groupText(_ members: [GroupMember]) -> String {
         let parts = members.map { member -> String in
+            guard let text = member.text, !text.isEmpty else { return "a " + (member.kind.map(noun) ?? "shape") }
             let noun = member.kind.map(noun) ?? "text"
-            guard let text = member.text, !text.isEmpty else { return "a " + noun }
             return noun + " " + TextStyle.quoted(text, limit: 40)
         }
         return "Group of \(TextStyle.plural(members.count, "item")): \(TextStyle.list(parts, max: 5))."

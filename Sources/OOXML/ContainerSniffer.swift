@@ -22,10 +22,26 @@ enum ContainerSniffer {
         return contains(bytes, name)
     }
 
-    /// The zip end-of-central-directory record sits in the last 64 KiB + 22 bytes.
+    /// Whether the archive's end is intact: an end-of-central-directory record
+    /// (in the last 64 KiB + 22 bytes) that is whole and whose central
+    /// directory lies inside the file. A cut-off download fails this.
     static func hasEndOfCentralDirectory(_ bytes: [UInt8]) -> Bool {
-        let tail = bytes.suffix(65_536 + 22)
-        return contains(Array(tail), [0x50, 0x4B, 0x05, 0x06])
+        let signature: [UInt8] = [0x50, 0x4B, 0x05, 0x06]
+        var position = bytes.count - 4
+        let lowest = max(0, bytes.count - 65_536 - 22)
+        while position >= lowest {
+            if bytes[position..<(position + 4)].elementsEqual(signature) { break }
+            position -= 1
+        }
+        guard position >= lowest, position + 22 <= bytes.count else { return false }
+        func le32(_ at: Int) -> Int {
+            Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
+        }
+        let size = le32(position + 12)
+        let offset = le32(position + 16)
+        // Zip64 archives put 0xFFFFFFFF here and the real values elsewhere.
+        if size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF { return true }
+        return offset + size <= position
     }
 
     private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {

@@ -14,6 +14,9 @@ public final class XMLDocument {
     /// Parses `bytes`; `partName` is used in error messages only.
     public init(bytes: [UInt8], partName: String) throws {
         XMLDocument.hardenOnce
+        if XMLDocument.declaresDocumentType(bytes) {
+            throw AltbuildError(.xmlDTD, "\(partName) declares a document type (DTD); package parts may not, so it is refused")
+        }
         guard let context = xmlNewParserCtxt() else {
             throw AltbuildError(.internalError, "libxml2 could not allocate a parser")
         }
@@ -56,6 +59,30 @@ public final class XMLDocument {
         guard let memory else { return [] }
         defer { cxml_free(memory) }
         return Array(UnsafeBufferPointer(start: memory, count: Int(size)))
+    }
+
+    /// Looks past the XML declaration, comments and processing instructions
+    /// for `<!DOCTYPE`, so a DTD is refused before libxml2 reads a byte of it.
+    static func declaresDocumentType(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+        func at(_ text: String) -> Bool {
+            let t = Array(text.utf8)
+            return i + t.count <= bytes.count && bytes[i..<(i + t.count)].elementsEqual(t)
+        }
+        func skip(past terminator: String) {
+            let t = Array(terminator.utf8)
+            while i < bytes.count && !at(terminator) { i += 1 }
+            i = min(i + t.count, bytes.count)
+        }
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { i += 1; continue }
+            if at("<?") { skip(past: "?>"); continue }
+            if at("<!--") { skip(past: "-->"); continue }
+            return at("<!DOCTYPE")
+        }
+        return false
     }
 
     /// Process-wide hardening, applied before the first parse.

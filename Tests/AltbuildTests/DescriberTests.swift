@@ -1,0 +1,61 @@
+import Testing
+@testable import OOXML
+@testable import Describers
+
+@Suite struct DescriberTests {
+    let slots: [Slot]
+
+    init() throws {
+        slots = try Deck(bytes: Fixtures.kitchenSink().bytes(), path: "sink.pptx").inventory().slots
+    }
+
+    func text(_ id: String) throws -> Description {
+        let slot = try #require(slots.first { $0.shapeID == id })
+        return BuiltinDescriber().describeNow(DescriptionRequest(slot: slot))
+    }
+
+    @Test func chartFromCachedData() throws {
+        let d = try text("30")
+        #expect(d.text == "Column chart “Revenue by quarter” comparing 2 series (North and South) across 4 categories from Q1 to Q4. Values range from 5 (South, Q4) to 40 (North, Q4); North rises from 10 to 40.")
+        #expect(!d.needsReview)
+    }
+
+    @Test func pieChartNamesItsLargestAndSmallestSlices() {
+        let chart = ChartData(types: ["pie"], title: "Market share", series: [ChartSeries(name: "Share", values: [50, 30, 20])], categories: ["A", "B", "C"])
+        #expect(ChartDescription.describe(chart) == "Pie chart “Market share” with 3 slices. The largest is A at 50 (50%) and the smallest C at 20 (20%).")
+    }
+
+    @Test func fallingAndFlatSeries() {
+        let falling = ChartData(types: ["line"], title: nil, series: [ChartSeries(name: "Cost", values: [9, 7, 8, 3])], categories: ["2021", "2022", "2023", "2024"])
+        #expect(ChartDescription.describe(falling).hasSuffix("falls overall from 9 to 3."))
+        let flat = ChartData(types: ["line"], title: nil, series: [ChartSeries(name: nil, values: [5, 5.05])], categories: [])
+        #expect(ChartDescription.describe(flat).hasSuffix("stays about level at 5.05."))
+    }
+
+    @Test func tableDiagramAndGroup() throws {
+        #expect(try text("32").text == "Table with 2 rows and 3 columns; columns: Region, Q1 and Q2.")
+        #expect(try text("33").text == "Diagram with 3 items: Plan, Build and Ship.")
+        #expect(try text("12").text == "Group of 1 item: picture “A red bicycle leaning on a wall”.")
+        #expect(try text("31").text.hasPrefix("Waterfall chart “Cash bridge”"))
+    }
+
+    @Test func picturesFromContextAreFlaggedForReview() throws {
+        let captioned = try text("2")
+        #expect(captioned.text == "Picture captioned “Figure 1: the new office”.")
+        #expect(captioned.needsReview)
+        #expect(try text("20").text == "Picture illustrating “Quarterly results”.")
+        #expect(try text("50").text == "Video captioned “Figure 1: the new office”.")
+        #expect(try text("51").text == "Audio clip captioned “Figure 1: the new office”.")
+        #expect(try text("34").text == "Embedded Excel worksheet illustrating “Quarterly results”.")
+    }
+
+    @Test func neverStartsWithImageOfAndStaysShort() throws {
+        for slot in slots {
+            let d = BuiltinDescriber().describeNow(DescriptionRequest(slot: slot))
+            #expect(!d.text.lowercased().hasPrefix("image of"))
+            #expect(!d.text.lowercased().hasPrefix("picture of"))
+            #expect(!d.text.isEmpty)
+            #expect(d.text.split(separator: ".").count <= 3, "\(d.text)")
+        }
+    }
+}
