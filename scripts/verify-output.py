@@ -210,6 +210,7 @@ def xml_prolog(data):
 
 def check_xml(slide_bytes):
     problems, notes = [], []
+    prologs = {}
     for name in sorted(slide_bytes, key=lambda n: int(re.findall(r"\d+", n)[-1])):
         before, after = slide_bytes[name]
         try:
@@ -226,8 +227,10 @@ def check_xml(slide_bytes):
             problems.append("%s differs beyond descr/decorative: %s"
                             % (name, first_difference(before_c14n, after_c14n)))
         if xml_prolog(before) != xml_prolog(after):
-            notes.append("%s XML declaration %s -> %s"
-                         % (name, short(xml_prolog(before)), short(xml_prolog(after))))
+            prologs.setdefault((xml_prolog(before), xml_prolog(after)), []).append(name)
+    for (before, after), names in prologs.items():
+        notes.append("XML declaration %s -> %s in %d slide part(s)"
+                     % (before.decode("utf-8", "replace"), after.decode("utf-8", "replace"), len(names)))
     return problems, notes
 
 
@@ -361,8 +364,9 @@ def check_pdf(soffice, work, inp, out, slide_count):
             problems.append("output %d pages, input %d pages" % (out_pages, in_pages))
         return problems, notes
     if in_pages == out_pages:
-        notes.append("PDF has %d pages for %d slides, same as the input's PDF (hidden slides?)"
-                     % (out_pages, slide_count))
+        why = "LibreOffice renders an empty deck as one page" if slide_count == 0 else "hidden slides?"
+        notes.append("PDF has %d pages for %d slides, same as the input's PDF (%s)"
+                     % (out_pages, slide_count, why))
     else:
         problems.append("output PDF %d pages for %d slides (input PDF: %s pages)"
                         % (out_pages, slide_count, in_pages))
@@ -370,6 +374,23 @@ def check_pdf(soffice, work, inp, out, slide_count):
 
 
 # ---------------------------------------------------------------------- main
+
+def snapshot_altbuild(path, directory):
+    """Run a private copy of the binary, so that a concurrent `swift build`
+    can neither fail our runs (ETXTBSY) nor swap versions half way through."""
+    copy = os.path.join(directory, "altbuild")
+    for attempt in range(30):
+        try:
+            shutil.copy2(path, copy)
+            probe = subprocess.run([copy, "--version"], capture_output=True, text=True, timeout=60)
+            if probe.returncode == 0:
+                print("altbuild %s (%s)" % (probe.stdout.strip(), os.path.abspath(path)))
+                return copy
+        except OSError:
+            pass
+        time.sleep(2)  # the binary is probably being relinked
+    sys.exit("verify-output: cannot run a copy of %s" % path)
+
 
 def verify(rel, args, soffice, work):
     inp = os.path.join(args.input_dir, rel)
@@ -429,6 +450,8 @@ def main():
             sys.exit("verify-output: --libreoffice given but soffice is not on PATH")
 
     decks = find_decks(args.input_dir, args.output_dir)
+    snapshot_dir = tempfile.mkdtemp(prefix="verify-output-bin-")
+    args.altbuild = snapshot_altbuild(args.altbuild, snapshot_dir)
     present = [d for d in decks if os.path.isfile(os.path.join(args.output_dir, d))]
     missing = [d for d in decks if d not in present]
     started = time.time()
@@ -454,6 +477,7 @@ def main():
         print("SKIP %s: no output in %s" % (rel, args.output_dir))
     print("%d decks without output skipped; checked in %.1fs%s"
           % (len(missing), time.time() - started, " with LibreOffice" if soffice else ""))
+    shutil.rmtree(snapshot_dir, ignore_errors=True)
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

@@ -27,7 +27,7 @@ public struct BuiltinDescriber: Describer {
         case .table(let table):
             return Description(text: tableText(table), needsReview: false)
         case .diagram(let texts) where !texts.isEmpty:
-            return Description(text: "Diagram with \(TextStyle.plural(texts.count, "item")): \(TextStyle.list(texts.map { TextStyle.clip($0, 40) }, max: 8)).", needsReview: false)
+            return Description(text: TextStyle.sentence("Diagram with \(TextStyle.plural(texts.count, "item")): \(TextStyle.list(texts.map { TextStyle.clip($0, 40) }, max: 8))"), needsReview: false)
         case .group(let members):
             return Description(text: groupText(members), needsReview: members.contains { $0.kind != nil && $0.text == nil })
         case .oleObject(let progID):
@@ -44,7 +44,7 @@ public struct BuiltinDescriber: Describer {
             text += table.firstRowIsHeader ? "; columns: " : "; first row: "
             text += TextStyle.list(header, max: 8)
         }
-        return text + "."
+        return TextStyle.sentence(text)
     }
 
     private func groupText(_ members: [GroupMember]) -> String {
@@ -53,7 +53,7 @@ public struct BuiltinDescriber: Describer {
             let noun = member.kind.map(noun) ?? "text"
             return noun + " " + TextStyle.quoted(text, limit: 40)
         }
-        return "Group of \(TextStyle.plural(members.count, "item")): \(TextStyle.list(parts, max: 5))."
+        return TextStyle.sentence("Group of \(TextStyle.plural(members.count, "item")): \(TextStyle.list(parts, max: 5))")
     }
 
     /// Pictures and media: the builtin describer cannot see them, so it says
@@ -61,7 +61,7 @@ public struct BuiltinDescriber: Describer {
     private func contextText(_ slot: Slot) -> String {
         let what = TextStyle.capitalized(noun(slot.kind))
         if let caption = slot.context.caption, !caption.isEmpty {
-            return "\(what) captioned \(TextStyle.quoted(caption))."
+            return TextStyle.sentence("\(what) captioned \(TextStyle.quoted(caption))")
         }
         return what + place(slot) + "."
     }

@@ -41,6 +41,15 @@ enum TextStyle {
         return String(rounded)
     }
 
+    /// Ends `text` with exactly one full stop, unless it already ends a
+    /// sentence, possibly inside a closing quote ("…floor.”").
+    static func sentence(_ text: String) -> String {
+        var probe = Substring(text)
+        if probe.last == "”" || probe.last == "\"" { probe = probe.dropLast() }
+        if let last = probe.last, ".!?…".contains(last) { return text }
+        return text + "."
+    }
+
     static func capitalized(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.uppercased() + text.dropFirst()

@@ -59,3 +59,23 @@ import Testing
         }
     }
 }
+
+@Suite struct TextStyleTests {
+    @Test func sentencesEndOnce() {
+        #expect(TextStyle.sentence("Picture captioned “The end.”") == "Picture captioned “The end.”")
+        #expect(TextStyle.sentence("Picture captioned “The end”") == "Picture captioned “The end”.")
+        #expect(TextStyle.sentence("Done?") == "Done?")
+    }
+
+    @Test func clipCutsAtWords() {
+        #expect(TextStyle.clip("one two three four", 9) == "one two…")
+        #expect(TextStyle.clip("  spaced \n out  ", 50) == "spaced out")
+    }
+
+    @Test func numbers() {
+        #expect(TextStyle.number(1234) == "1234")
+        #expect(TextStyle.number(12.345) == "12.35")
+        #expect(TextStyle.number(0.12345) == "0.123")
+        #expect(TextStyle.number(-3.0) == "-3")
+    }
+}

@@ -1,0 +1,128 @@
+import Testing
+import Foundation
+@testable import OOXML
+
+/// End-to-end tests of `altbuild build` and `altbuild inspect`: the real
+/// binary, real files, real exit codes.
+@Suite(.serialized) struct BuildCommandTests {
+    let project: String
+    let fm = FileManager.default
+
+    init() throws {
+        project = Fixtures.temporaryDirectory()
+        let good = Fixtures.kitchenSink().bytes()
+        try fm.write(good, to: "\(project)/talks/intro.pptx")
+        try fm.write(Fixtures.kitchenSink(strict: true).bytes(), to: "\(project)/talks/deep/strict.potx")
+        try fm.write(Array(good.prefix(good.count / 2)), to: "\(project)/talks/cut.pptx")
+        try fm.write(Array("hello".utf8), to: "\(project)/notazip.pptx")
+        try fm.write(Array("owner file".utf8), to: "\(project)/talks/~$intro.pptx")
+        try fm.write(Array("ignored".utf8), to: "\(project)/talks/readme.txt")
+        try fm.write(good, to: "\(project)/build/old-output.pptx")
+    }
+
+    func run(_ arguments: String...) throws -> BinaryRunner.Result {
+        try BinaryRunner.run(arguments, in: project)
+    }
+
+    func inventory(_ path: String) throws -> [Slot] {
+        try Deck(path: "\(project)/\(path)").inventory().slots
+    }
+
+    @Test func buildsGoodDecksReportsBadOnesAndExitsOne() throws {
+        let result = try run("build")
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("4 decks: 2 built, 0 up to date, 2 failed"), "\(result.stdout)")
+        #expect(result.stderr.contains("talks/cut.pptx: E_ZIP_TRUNCATED"), "\(result.stderr)")
+        #expect(result.stderr.contains("notazip.pptx: E_NOT_ZIP"), "\(result.stderr)")
+        #expect(!result.stdout.contains("~$"))
+        #expect(!result.stdout.contains("old-output"))
+        #expect(fm.fileExists(atPath: "\(project)/build/talks/intro.pptx"))
+        #expect(fm.fileExists(atPath: "\(project)/build/talks/deep/strict.potx"))
+        #expect(!fm.fileExists(atPath: "\(project)/build/talks/cut.pptx"))
+        // No temp files left next to the outputs.
+        let leftovers = try fm.subpathsOfDirectory(atPath: "\(project)/build").filter { $0.contains("altbuild-tmp") }
+        #expect(leftovers.isEmpty)
+
+        let before = try inventory("talks/intro.pptx")
+        let after = try inventory("build/talks/intro.pptx")
+        #expect(after.count == before.count)
+        for (a, b) in zip(before, after) {
+            switch a.state {
+            case .missing, .placeholder:
+                #expect(b.state == .human && !(b.descr ?? "").isEmpty, "slot \(a.shapeID) not filled")
+            case .human, .automatic, .decorative:
+                #expect(b.descr == a.descr && b.isDecorative == a.isDecorative, "slot \(a.shapeID) changed")
+            }
+        }
+        #expect(try inventory("build/talks/deep/strict.potx").allSatisfy { $0.state != .missing && $0.state != .placeholder })
+    }
+
+    @Test func secondRunBuildsNothingAndRetriesFailures() throws {
+        _ = try run("build")
+        let output = "\(project)/build/talks/intro.pptx"
+        let firstTime = try fm.modificationDate(output)
+        let second = try run("build")
+        #expect(second.status == 1)
+        #expect(second.stdout.contains("4 decks: 0 built, 2 up to date, 2 failed"), "\(second.stdout)")
+        #expect(try fm.modificationDate(output) == firstTime)
+
+        // Touching one input rebuilds that deck only.
+        try fm.write(Fixtures.kitchenSink().bytes(), to: "\(project)/talks/intro.pptx")
+        let third = try run("build", "talks/intro.pptx", "talks/deep")
+        #expect(third.status == 0, "\(third.stderr)")
+        #expect(third.stdout.contains("2 decks: 1 built, 1 up to date, 0 failed"), "\(third.stdout)")
+
+        // A change of output-affecting configuration rebuilds everything...
+        let fourth = try run("build", "talks/intro.pptx", "talks/deep", "--replace-automatic")
+        #expect(fourth.stdout.contains("2 decks: 2 built, 0 up to date, 0 failed"), "\(fourth.stdout)")
+        #expect(try inventory("build/talks/intro.pptx").first { $0.shapeID == "61" }?.state == .human)
+        // ...and -q (not output-affecting) rebuilds nothing.
+        let fifth = try run("build", "talks/intro.pptx", "talks/deep", "--replace-automatic", "-q")
+        #expect(fifth.stdout.contains("2 decks: 0 built, 2 up to date, 0 failed"), "\(fifth.stdout)")
+    }
+
+    @Test func dryRunWritesNothing() throws {
+        let result = try run("build", "--dry-run", "talks")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("would build talks/intro.pptx -> build/talks/intro.pptx"))
+        #expect(!fm.fileExists(atPath: "\(project)/build/talks"))
+    }
+
+    @Test func outDirIsHonouredAndSkipped() throws {
+        let result = try run("build", "--out-dir", "accessible", "talks/intro.pptx")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(fm.fileExists(atPath: "\(project)/accessible/talks/intro.pptx"))
+        let again = try run("build", "--out-dir", "accessible", "--dry-run")
+        #expect(!again.stdout.contains("accessible/talks/intro.pptx ->"))
+    }
+
+    @Test func inspectPrintsTextAndJSON() throws {
+        let text = try run("inspect", "talks/intro.pptx")
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("2 slides, 19 ALT-text slots"), "\(text.stdout)")
+        #expect(text.stdout.contains(#"#13 picture "Picture 12" [human] descr="A red bicycle leaning on a wall""#))
+        let json = try run("inspect", "--json", "talks/intro.pptx")
+        #expect(json.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["slotCount"] as? Int == 19)
+        let slides = object?["slides"] as? [[String: Any]]
+        let firstSlot = (slides?.first?["slots"] as? [[String: Any]])?.first
+        #expect(firstSlot?["kind"] as? String == "picture")
+        #expect(firstSlot?["state"] as? String == "missing")
+        #expect((firstSlot?["context"] as? [String: Any])?["caption"] as? String == "Figure 1: the new office")
+    }
+
+    @Test func inspectOfABadDeckNamesTheFileAndCode() throws {
+        let result = try run("inspect", "talks/cut.pptx")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("talks/cut.pptx: E_ZIP_TRUNCATED"), "\(result.stderr)")
+        let missing = try run("build", "no/such/folder")
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no/such/folder"))
+    }
+
+    @Test func usageErrorsExitWith64() throws {
+        let result = try run("build", "--decorative-below", "150")
+        #expect(result.status == 64)
+    }
+}
