@@ -19,7 +19,7 @@ deps:
 	fi
 
 release: deps
-	$(SWIFT) build -c release --product altbuild
+	$(SWIFT) build -c release --static-swift-stdlib --product altbuild
 
 demo: release
 	.build/release/altbuild build examples

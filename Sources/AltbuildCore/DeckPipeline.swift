@@ -31,7 +31,9 @@ public struct DeckPipeline: Sendable {
             case .keep:
                 if slot.state == .decorative { report.decorative += 1 } else { report.kept += 1 }
             case .markDecorative:
-                edits.append(AltTextEdit(part: slot.part, ordinal: slot.ordinal, descr: nil, markDecorative: true))
+                // A file name left in descr would still be read by some tools; clear it.
+                let clear: String? = slot.state == .placeholder ? "" : nil
+                edits.append(AltTextEdit(part: slot.part, ordinal: slot.ordinal, descr: clear, markDecorative: true))
                 report.markedDecorative += 1
             case .describe:
                 let description = try await describer.describe(DescriptionRequest(slot: slot, slideSize: inventory.slideSize))

@@ -18,7 +18,7 @@ public struct DeckTargetBuilder: TargetBuilder {
     }
 
     public func outputPath(_ input: DiscoveredInput) -> String {
-        "\(configuration.outputDirectory)/\(input.outputRelativePath)"
+        configuration.outputDirectory + "/" + input.outputRelativePath
     }
 
     public func isUpToDate(_ input: DiscoveredInput) -> Bool {

@@ -16,14 +16,18 @@ public struct DiscoveredInput: Sendable, Equatable {
 /// Generic on purpose: the caller says which file extensions are inputs and
 /// which names to skip; discovery knows nothing about what the files are.
 public struct InputDiscovery: Sendable {
-    public var extensions: Set<String>
+    public let extensions: Set<String>
     /// Name prefixes to skip, such as PowerPoint's `~$` owner files.
     public var skippedPrefixes: [String]
     /// Folders never descended into (the output folder, `.altbuild`, `.git`).
     public var excludedDirectories: Set<String>
 
+    /// The extensions, lowercased, as bytes.
+    private let extensionBytes: [[UInt8]]
+
     public init(extensions: Set<String>, skippedPrefixes: [String], excludedDirectories: Set<String>) {
         self.extensions = extensions
+        extensionBytes = extensions.map { Array($0.lowercased().utf8) }
         self.skippedPrefixes = skippedPrefixes
         self.excludedDirectories = excludedDirectories
     }
@@ -32,7 +36,10 @@ public struct InputDiscovery: Sendable {
     /// is taken as it is (even with another extension, so that the user gets
     /// an error for it rather than silence); a missing root is an error.
     public func discover(_ roots: [String]) throws -> [DiscoveredInput] {
-        var found: [String: DiscoveredInput] = [:]
+        // Paths are collected as bytes: sorting and comparing bytes is several
+        // times cheaper than String's Unicode-aware comparison, and a no-op
+        // build over thousands of decks is mostly this.
+        var found: [[UInt8]] = []
         for root in roots {
             let clean = Self.normalize(root)
             var info = stat()
@@ -40,50 +47,97 @@ public struct InputDiscovery: Sendable {
                 throw AltbuildError(.io, "no such file or folder", path: root)
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                try walk(clean, into: &found)
+                try walk(Array(clean.utf8), into: &found)
             } else {
-                found[clean] = DiscoveredInput(path: clean, outputRelativePath: Self.outputPath(for: clean))
+                found.append(Array(clean.utf8))
             }
         }
-        return found.keys.sorted().compactMap { found[$0] }
+        // Byte order, like `LC_ALL=C sort`: the same on every machine.
+        found.sort { a, b in
+            let common = min(a.count, b.count)
+            let order: Int32 = common == 0 ? 0 : a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    guard let x = pa.baseAddress, let y = pb.baseAddress else { return Int32(0) }
+                    return memcmp(x, y, common)
+                }
+            }
+            return order != 0 ? order < 0 : a.count < b.count
+        }
+        var result: [DiscoveredInput] = []
+        result.reserveCapacity(found.count)
+        var previous: [UInt8]?
+        for bytes in found where bytes != previous {
+            let path = String(decoding: bytes, as: UTF8.self)
+            result.append(DiscoveredInput(path: path, outputRelativePath: Self.isPlainRelative(bytes) ? path : Self.outputPath(for: path)))
+            previous = bytes
+        }
+        return result
     }
 
-    private func walk(_ directory: String, into found: inout [String: DiscoveredInput]) throws {
-        guard let handle = opendir(directory) else {
-            throw AltbuildError(.io, "cannot list folder: \(FileIO.errnoText())", path: directory)
+    private func walk(_ directory: [UInt8], into found: inout [[UInt8]]) throws {
+        let directoryPath = String(decoding: directory, as: UTF8.self)
+        guard let handle = opendir(directoryPath) else {
+            throw AltbuildError(.io, "cannot list folder: \(FileIO.errnoText())", path: directoryPath)
         }
         defer { closedir(handle) }
-        var subdirectories: [String] = []
+        var subdirectories: [[UInt8]] = []
+        let prefix: [UInt8] = directory == [UInt8(ascii: ".")] ? [] : directory + [UInt8(ascii: "/")]
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            var path = prefix
+            let nameStart = path.count
+            withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                path.append(contentsOf: raw.prefix { $0 != 0 })
             }
-            if name == "." || name == ".." { continue }
-            let path = directory == "." ? name : "\(directory)/\(name)"
+            // Hidden entries (".", "..", ".git", ".altbuild") are never inputs.
+            if path.count == nameStart || path[nameStart] == UInt8(ascii: ".") { continue }
             var isDirectory = entry.pointee.d_type == DT_DIR
             if entry.pointee.d_type == DT_UNKNOWN || entry.pointee.d_type == DT_LNK {
-                isDirectory = FileIO.isDirectory(path)
+                isDirectory = FileIO.isDirectory(String(decoding: path, as: UTF8.self))
             }
             if isDirectory {
-                if name.hasPrefix(".") || excludedDirectories.contains(path) || excludedDirectories.contains(name) { continue }
+                let pathString = String(decoding: path, as: UTF8.self)
+                let name = String(decoding: path[nameStart...], as: UTF8.self)
+                if excludedDirectories.contains(pathString) || excludedDirectories.contains(name) { continue }
                 subdirectories.append(path)
-            } else if isInput(name) {
-                found[path] = DiscoveredInput(path: path, outputRelativePath: Self.outputPath(for: path))
+            } else if isInput(path[nameStart...]) {
+                found.append(path)
             }
         }
         for subdirectory in subdirectories { try walk(subdirectory, into: &found) }
     }
 
+    /// A path that is already relative and clean (no leading `/` or `.`, no
+    /// `/.` inside) mirrors into the output folder as it is.
+    static func isPlainRelative(_ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.first, first != UInt8(ascii: "/"), first != UInt8(ascii: ".") else { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if previous == UInt8(ascii: "/") && byte == UInt8(ascii: ".") { return false }
+            previous = byte
+        }
+        return true
+    }
+
     func isInput(_ name: String) -> Bool {
-        if skippedPrefixes.contains(where: name.hasPrefix) { return false }
-        guard let dot = name.lastIndex(of: ".") else { return false }
-        return extensions.contains(name[name.index(after: dot)...].lowercased())
+        isInput(Array(name.utf8)[...])
+    }
+
+    /// Matches the extension byte-wise and case-insensitively.
+    func isInput(_ name: ArraySlice<UInt8>) -> Bool {
+        if skippedPrefixes.contains(where: { name.starts(with: $0.utf8) }) { return false }
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        let ext = name[(dot + 1)...]
+        return extensionBytes.contains { candidate in
+            candidate.count == ext.count
+                && zip(candidate, ext).allSatisfy { a, b in a == (b >= 65 && b <= 90 ? b + 32 : b) }
+        }
     }
 
     /// Outputs mirror the input's path relative to the working directory;
     /// absolute or `..` paths keep only their components below the root.
     static func outputPath(for path: String) -> String {
-        path.split(separator: "/").filter { $0 != ".." && $0 != "." }.joined(separator: "/")
+        if !path.hasPrefix("/") && !path.hasPrefix(".") && !path.contains("/.") { return path }
+        return path.split(separator: "/").filter { $0 != ".." && $0 != "." }.joined(separator: "/")
     }
 
     public static func normalize(_ path: String) -> String {

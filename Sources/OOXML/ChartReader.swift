@@ -88,11 +88,40 @@ enum ChartReader {
     }
 
     /// Strings from `c:strRef`/`c:strLit`/`c:numRef`/`c:multiLvlStrRef` caches, by point index.
+    /// Numeric categories are shown as the chart shows them: dates as dates
+    /// (Excel stores them as day serials), whole numbers without ".0".
     private static func cachedStrings(_ source: XMLElement) -> [String] {
         if let v = source.child(.chart, "v") { return [v.textContent] }
         let cache = source.descendants { $0.is(.chart, "strCache") || $0.is(.chart, "numCache") || $0.is(.chart, "strLit") || $0.is(.chart, "numLit") || $0.is(.chart, "lvl") }.first
         guard let cache else { return [] }
-        return cache.children(.chart, "pt").map { $0.child(.chart, "v")?.textContent ?? "" }
+        let values = cache.children(.chart, "pt").map { $0.child(.chart, "v")?.textContent ?? "" }
+        guard cache.localName == "numCache" || cache.localName == "numLit" else { return values }
+        let format = (cache.child(.chart, "formatCode")?.textContent ?? "").lowercased()
+        let isDate = format.contains("yy") || format.contains("mmm") || format.contains("d/") || format.contains("/d") || format.contains("d-")
+        return values.map { text in
+            guard let number = Double(text.trimmingWhitespace()) else { return text }
+            if isDate, let date = excelDate(number) { return date }
+            if number == number.rounded() && abs(number) < 1e15 { return String(Int64(number)) }
+            return text
+        }
+    }
+
+    /// An Excel day serial (1900 date system) as `YYYY-MM-DD`.
+    static func excelDate(_ serial: Double) -> String? {
+        guard serial >= 1, serial < 2_958_466 else { return nil }
+        // Serial 25569 is 1970-01-01; days since then, converted with the civil-from-days algorithm.
+        let days = Int(serial.rounded(.down)) - 25_569
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(pad(month))-\(pad(day))"
     }
 
     private static func cachedNumbers(_ source: XMLElement) -> [Double?] {

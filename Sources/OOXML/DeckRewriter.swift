@@ -74,12 +74,18 @@ enum ZipRewrite {
                 zip_discard(archive)
                 throw AltbuildError(.internalError, "libzip: \(String(cString: zip_strerror(archive)))")
             }
+            // Keep the entry's timestamp so the same inputs give the same output bytes.
+            var original = zip_stat_t()
+            zip_stat_init(&original)
+            let hasTime = zip_stat_index(archive, zip_uint64_t(index), 0, &original) == 0
+                && (original.valid & zip_uint64_t(ZIP_STAT_MTIME)) != 0
             if zip_file_replace(archive, zip_uint64_t(index), entrySource, 0) != 0 {
                 zip_source_free(entrySource)
                 zip_discard(archive)
                 throw AltbuildError(.internalError, "libzip: \(String(cString: zip_strerror(archive)))")
             }
             zip_set_file_compression(archive, zip_uint64_t(index), ZIP_CM_DEFLATE, 0)
+            if hasTime { zip_file_set_mtime(archive, zip_uint64_t(index), original.mtime, 0) }
         }
         if zip_close(archive) != 0 {
             let text = String(cString: zip_strerror(archive))

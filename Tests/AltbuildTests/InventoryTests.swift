@@ -104,3 +104,11 @@ import AltbuildSupport
         #expect(strict.slots.map(\.content) == inventory.slots.map(\.content))
     }
 }
+
+@Suite struct ChartCategoryTests {
+    @Test func excelSerialsBecomeDates() {
+        #expect(ChartReader.excelDate(37261) == "2002-01-05")
+        #expect(ChartReader.excelDate(45292) == "2024-01-01")
+        #expect(ChartReader.excelDate(0) == nil)
+    }
+}

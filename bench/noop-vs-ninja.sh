@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# No-op build over 1,000 already-built decks: altbuild against ninja doing a
+# no-op over a build.ninja with the same 1,000 inputs and outputs, timed side
+# by side in one run (alternating, median of many runs).
+#
+# Usage: bench/noop-vs-ninja.sh [DECKS] [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+decks=${1:-1000}
+runs=${2:-30}
+bin=$PWD/.build/release/altbuild
+[ -x "$bin" ] || swift build -c release --product altbuild
+command -v ninja >/dev/null || { apt-get install -y -qq ninja-build >/dev/null; }
+
+work=bench/work/noop
+rm -rf "$work"
+mkdir -p "$work/decks"
+# 1,000 decks in 10 folders, copies of the project's own examples.
+examples=(examples/*.pptx)
+for ((i = 0; i < decks; i++)); do
+  dir="$work/decks/team$((i % 10))"
+  mkdir -p "$dir"
+  cp "${examples[$((i % ${#examples[@]}))]}" "$dir/deck$i.pptx"
+done
+
+# The same inputs and outputs for ninja: one edge per deck.
+{
+  echo "rule copy"
+  echo "  command = cp \$in \$out"
+  for f in $(cd "$work" && find decks -name '*.pptx' | sort); do
+    echo "build ninja-out/$f: copy $f"
+  done
+} > "$work/build.ninja"
+
+( cd "$work" && "$bin" build decks -q >/dev/null && ninja -f build.ninja >/dev/null )
+( cd "$work" && "$bin" build decks | tail -1 && ninja -f build.ninja )
+
+python3 - "$work" "$bin" "$runs" "$decks" <<'PY'
+import statistics, subprocess, sys, time
+work, binary, runs, decks = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+cmds = {"altbuild": [binary, "build", "decks"], "ninja": ["ninja", "-f", "build.ninja"]}
+times = {k: [] for k in cmds}
+for _ in range(3):  # warm the page cache
+    for c in cmds.values(): subprocess.run(c, cwd=work, stdout=subprocess.DEVNULL)
+for _ in range(runs):
+    for name, c in cmds.items():
+        t = time.perf_counter()
+        out = subprocess.run(c, cwd=work, capture_output=True, text=True)
+        times[name].append(time.perf_counter() - t)
+        if name == "altbuild":
+            assert f"{decks} decks: 0 built, {decks} up to date, 0 failed" in out.stdout, out.stdout
+        else:
+            assert "no work to do" in out.stdout, out.stdout
+a, n = statistics.median(times["altbuild"]), statistics.median(times["ninja"])
+print(f"decks={decks} runs={runs}")
+print(f"altbuild no-op: median {a*1000:.1f} ms (min {min(times['altbuild'])*1000:.1f} ms)")
+print(f"ninja    no-op: median {n*1000:.1f} ms (min {min(times['ninja'])*1000:.1f} ms)")
+print(f"ratio altbuild/ninja: {a/n:.2f} (goal: at most 2.00)")
+PY
