@@ -45,9 +45,4 @@ public struct AltTextPolicy: Sendable, Equatable {
               slot.groupDepth == 0, let frame = slot.frame, let slide = slideSize, slide.area > 0 else { return false }
         return frame.area / slide.area * 100 < decorativeBelowPercent
     }
-
-    /// The canonical form that enters the configuration fingerprint.
-    public var canonical: String {
-        "replaceAutomatic=\(replaceAutomatic);overwrite=\(overwrite);decorativeBelow=\(decorativeBelowPercent)"
-    }
 }

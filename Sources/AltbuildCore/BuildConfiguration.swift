@@ -1,5 +1,6 @@
 public import OOXML
 public import Describers
+public import AltbuildSupport
 
 /// Everything a build needs to know, split into what changes outputs (and so
 /// enters the fingerprint) and what does not (folders, verbosity).
@@ -21,9 +22,33 @@ public struct BuildConfiguration: Sendable {
         self.describer = describer
     }
 
-    /// Only what changes the bytes of an output: the tool version, the
-    /// describer and the policy. Folders and verbosity are left out on purpose.
-    public var fingerprint: String {
-        "altbuild \(AltbuildVersion.current);describer=\(describer.identity.canonical);\(policy.canonical)"
+    /// Only what changes the bytes of an output, one `name=value` per line in
+    /// a fixed order: the tool version, the describer and the ALT-text policy.
+    /// Folders, jobs, verbosity and timeouts are left out on purpose, so
+    /// changing them rebuilds nothing.
+    public func canonicalConfiguration(inPlace: Bool) -> String {
+        let identity = describer.identity
+        var lines = [
+            "altbuild.version=" + AltbuildVersion.current,
+            "describer.name=" + identity.name,
+            "describer.version=" + identity.version,
+        ]
+        for name in identity.settings.keys.sorted() {
+            lines.append("describer.\(name)=" + (identity.settings[name] ?? ""))
+        }
+        lines += [
+            "policy.replaceAutomatic=\(policy.replaceAutomatic)",
+            "policy.overwrite=\(policy.overwrite)",
+            "policy.decorativeBelow=\(policy.decorativeBelowPercent)",
+            "mode=" + (inPlace ? "in-place" : "out-dir"),
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    /// A deck's action key: its bytes' digest and the configuration.
+    public static func actionKey(inputDigest: SHA256Digest, configuration: String) -> SHA256Digest {
+        let hasher = SHA256()
+        hasher.update("altbuild-deck-action-v1\ninput=" + inputDigest.hex + "\n" + configuration)
+        return hasher.finalize()
     }
 }

@@ -28,6 +28,8 @@ extension ErrorCode {
     public static let missingPart = ErrorCode("E_MISSING_PART")
     public static let xmlMalformed = ErrorCode("E_XML_MALFORMED")
     public static let xmlDTD = ErrorCode("E_XML_DTD")
+    // Building.
+    public static let inputChanged = ErrorCode("E_INPUT_CHANGED")
     // Writing.
     public static let writeFailed = ErrorCode("E_WRITE")
     public static let internalError = ErrorCode("E_INTERNAL")

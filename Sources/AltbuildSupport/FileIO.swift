@@ -121,6 +121,20 @@ public enum FileIO {
         return String(path[path.index(after: slash)...])
     }
 
+    /// Names in a folder (without `.` and `..`); empty if it cannot be read.
+    public static func list(_ directory: String) -> [String] {
+        guard let handle = opendir(directory) else { return [] }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
     public static func errnoText() -> String {
         String(cString: strerror(errno))
     }

@@ -3,50 +3,70 @@ public import AltbuildSupport
 /// How one target ended.
 public enum TargetStatus: String, Sendable, Codable {
     case built
+    case restored
     case upToDate = "up-to-date"
     case failed
+    case skipped
 }
 
-/// One target's result, as the summary and the log report it.
+/// One target's result, as the progress output and the summary report it.
 public struct TargetOutcome: Sendable {
     public var input: String
     public var output: String
     public var status: TargetStatus
+    /// Why the target was (re)built or restored.
+    public var reason: String
     /// One line about what was done ("5 slots: 3 described, 2 kept").
     public var detail: String
     public var error: AltbuildError?
     public var seconds: Double
+    public var calls: Int
+    public var cacheHits: Int
 
-    public init(input: String, output: String, status: TargetStatus, detail: String = "",
-                error: AltbuildError? = nil, seconds: Double = 0) {
+    public init(input: String, output: String, status: TargetStatus, reason: String = "", detail: String = "",
+                error: AltbuildError? = nil, seconds: Double = 0, calls: Int = 0, cacheHits: Int = 0) {
         self.input = input
         self.output = output
         self.status = status
+        self.reason = reason
         self.detail = detail
         self.error = error
         self.seconds = seconds
+        self.calls = calls
+        self.cacheHits = cacheHits
     }
 }
 
 /// Totals over a build, in a fixed order whatever order targets finished in.
 public struct BuildSummary: Sendable, Equatable {
     public var built = 0
+    public var restored = 0
     public var upToDate = 0
     public var failed = 0
+    public var skipped = 0
+    /// Describer (or other sub-step) calls made, and answers served from the cache.
+    public var calls = 0
+    public var cacheHits = 0
 
     public init() {}
 
-    public mutating func add(_ status: TargetStatus) {
-        switch status {
+    public mutating func add(_ outcome: TargetOutcome) {
+        switch outcome.status {
         case .built: built += 1
+        case .restored: restored += 1
         case .upToDate: upToDate += 1
         case .failed: failed += 1
+        case .skipped: skipped += 1
         }
+        calls += outcome.calls
+        cacheHits += outcome.cacheHits
     }
 
-    public var total: Int { built + upToDate + failed }
+    public var total: Int { built + restored + upToDate + failed + skipped }
 
     public var line: String {
-        "\(total) decks: \(built) built, \(upToDate) up to date, \(failed) failed"
+        var text = "\(total) decks: \(built) built, \(restored) restored from cache, \(upToDate) up to date, \(failed) failed"
+        if skipped > 0 { text += ", \(skipped) skipped" }
+        return text + "; \(calls) describer call" + (calls == 1 ? "" : "s")
     }
 }

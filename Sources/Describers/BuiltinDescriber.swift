@@ -18,6 +18,33 @@ public struct BuiltinDescriber: Describer {
         describeNow(request)
     }
 
+    public func contextKey(_ request: DescriptionRequest) -> String {
+        let slot = request.slot
+        var parts = ["kind=" + slot.kind.rawValue]
+        switch slot.content {
+        case .chart(let chart):
+            parts.append("chart=\(chart.types)|\(chart.title ?? "")|\(chart.categories)")
+            for series in chart.series { parts.append("series=\(series.name ?? "")|\(series.values.map { $0.map { String($0) } ?? "-" })") }
+        case .table(let table):
+            parts.append("table=\(table.rows)x\(table.columns)|\(table.firstRowIsHeader)|\(table.header)")
+        case .diagram(let texts) where !texts.isEmpty:
+            parts.append("diagram=\(texts)")
+        case .group(let members):
+            for member in members { parts.append("member=\(member.kind?.rawValue ?? "text")|\(member.text ?? "")") }
+        case .oleObject(let progID):
+            parts.append("ole=\(progID ?? "")")
+            parts.append(placeKey(slot))
+        default:
+            if let caption = slot.context.caption, !caption.isEmpty { parts.append("caption=" + caption) } else { parts.append(placeKey(slot)) }
+        }
+        return parts.joined(separator: "\n")
+    }
+
+    private func placeKey(_ slot: Slot) -> String {
+        if let title = slot.context.slideTitle, !title.isEmpty { return "title=" + title }
+        return "slide=\(slot.slide)"
+    }
+
     /// The synchronous core, usable where no concurrency is wanted.
     public func describeNow(_ request: DescriptionRequest) -> Description {
         let slot = request.slot

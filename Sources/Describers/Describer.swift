@@ -8,6 +8,11 @@ public protocol Describer: Sendable {
     var identity: DescriberIdentity { get }
 
     func describe(_ request: DescriptionRequest) async throws -> Description
+
+    /// The part of the request this describer actually uses, in a canonical
+    /// form: with the image digest and `identity` it keys the description
+    /// cache, so context the describer ignores never causes a cache miss.
+    func contextKey(_ request: DescriptionRequest) -> String
 }
 
 /// A describer's name, version and output-affecting settings.

@@ -8,6 +8,9 @@ struct Altbuild: AsyncParsableCommand {
         commandName: "altbuild",
         abstract: "Give every picture, chart, table and diagram in your PowerPoint decks ALT text, incrementally.",
         version: AltbuildVersionText.value,
-        subcommands: [BuildCommand.self, InspectCommand.self],
+        subcommands: [
+            BuildCommand.self, StatusCommand.self, ExplainCommand.self, GraphCommand.self,
+            CleanCommand.self, GCCommand.self, CacheCommand.self, InspectCommand.self,
+        ],
         defaultSubcommand: BuildCommand.self)
 }

@@ -1,0 +1,61 @@
+public import BuildEngine
+public import AltbuildSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a project keeps its things and how to put a build together:
+/// `.altbuild/` for the state log and last-build stats, the content store
+/// (`.altbuild/cache/` unless `--cache-dir` or `ALTBUILD_CACHE_DIR` points
+/// elsewhere, so several projects can share one), and the output folder.
+public struct Project: Sendable {
+    public var configuration: BuildConfiguration
+    public var options: BuildOptions
+    public var cacheDirectory: String
+
+    public init(configuration: BuildConfiguration, options: BuildOptions, cacheDirectory: String? = nil) {
+        self.configuration = configuration
+        self.options = options
+        self.cacheDirectory = cacheDirectory
+            ?? getenv("ALTBUILD_CACHE_DIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+            ?? configuration.stateDirectory + "/cache"
+    }
+
+    public var statePath: String { configuration.stateDirectory + "/state.log" }
+    public var lastBuildPath: String { configuration.stateDirectory + "/last-build" }
+    public var store: ContentStore { ContentStore(root: cacheDirectory) }
+    public var actionCache: ActionCache { ActionCache(root: cacheDirectory) }
+
+    public var canonicalConfiguration: String {
+        configuration.canonicalConfiguration(inPlace: options.inPlace)
+    }
+
+    public var discovery: InputDiscovery {
+        InputDiscovery(
+            extensions: DeckFormats.extensions, skippedPrefixes: DeckFormats.skippedPrefixes,
+            excludedDirectories: [InputDiscovery.normalize(configuration.outputDirectory), configuration.stateDirectory, "node_modules"])
+    }
+
+    public func outputPath(_ input: DiscoveredInput) -> String {
+        options.inPlace ? input.path : configuration.outputDirectory + "/" + input.outputRelativePath
+    }
+
+    public func planner() -> Planner {
+        let canonical = canonicalConfiguration
+        return Planner(options: options, configuration: canonical) { digest in
+            BuildConfiguration.actionKey(inputDigest: digest, configuration: canonical)
+        }
+    }
+
+    public func executor(state: StateLog, buildID: String) -> BuildExecutor {
+        let cache = DescriptionCache(store: store, actions: actionCache, readable: !options.force)
+        let pipeline = DeckPipeline(policy: configuration.policy, limits: configuration.limits,
+                                    describer: configuration.describer, cache: cache)
+        let inPlace = options.inPlace
+        let outDir = configuration.outputDirectory
+        return BuildExecutor(
+            state: state, store: store, actions: actionCache, planner: planner(),
+            action: DeckAction(pipeline: pipeline, inPlace: inPlace), buildID: buildID,
+            outputPath: { input in inPlace ? input.path : outDir + "/" + input.outputRelativePath })
+    }
+}

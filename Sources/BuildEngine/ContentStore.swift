@@ -1,0 +1,58 @@
+public import AltbuildSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A content-addressed store: objects named by the SHA-256 of their bytes, in
+/// fan-out folders (`objects/ab/abcdef...`), as ccache and bazel-remote keep
+/// them.
+///
+/// Writes are temp file, fsync, rename, so an object is whole or absent.
+/// Every read is verified against its name: a corrupt object is deleted and
+/// reported as missing, never served. Reading an object touches its mtime,
+/// which is what `gc` evicts by (least recently used first).
+public struct ContentStore: Sendable {
+    public let root: String
+
+    public init(root: String) { self.root = root }
+
+    public var objectsDirectory: String { root + "/objects" }
+
+    public func path(of digest: SHA256Digest) -> String {
+        let hex = digest.hex
+        return objectsDirectory + "/" + hex.prefix(2) + "/" + hex
+    }
+
+    /// Stores `bytes` and returns their digest. Storing an object twice is free.
+    @discardableResult
+    public func put(_ bytes: [UInt8]) throws -> SHA256Digest {
+        let digest = SHA256.hash(bytes)
+        let target = path(of: digest)
+        if FileIO.exists(target) {
+            touch(target)
+        } else {
+            try FileIO.writeAtomically(bytes, to: target)
+        }
+        return digest
+    }
+
+    /// The object's bytes, verified; nil if absent or corrupt (a corrupt object is deleted).
+    public func get(_ digest: SHA256Digest) -> [UInt8]? {
+        let target = path(of: digest)
+        guard let bytes = try? FileIO.read(target) else { return nil }
+        guard SHA256.hash(bytes) == digest else {
+            unlink(target)
+            return nil
+        }
+        touch(target)
+        return bytes
+    }
+
+    public func contains(_ digest: SHA256Digest) -> Bool {
+        FileIO.exists(path(of: digest))
+    }
+
+    private func touch(_ path: String) {
+        utimensat(AT_FDCWD, path, nil, 0)
+    }
+}

@@ -1,0 +1,149 @@
+public import AltbuildSupport
+
+/// Decides, from file metadata first and content only when metadata cannot
+/// be trusted, whether each target is up to date, can be restored, or must
+/// be built, and says why in words as precise as `ninja -d explain`.
+public struct Planner: Sendable {
+    public let options: BuildOptions
+    /// The canonical configuration (`name=value` lines) that enters every key.
+    public let configuration: String
+    let keyForInput: @Sendable (SHA256Digest) -> SHA256Digest
+
+    public init(options: BuildOptions, configuration: String, keyForInput: @escaping @Sendable (SHA256Digest) -> SHA256Digest) {
+        self.options = options
+        self.configuration = configuration
+        self.keyForInput = keyForInput
+    }
+
+    public func plan(_ input: DiscoveredInput, outputPath: String, record: TargetRecord?) -> TargetPlan {
+        var plan = TargetPlan(input: input, outputPath: outputPath, decision: .build(reason: "new: never built"))
+        guard let status = FileStatus(path: input.path) else {
+            plan.decision = .build(reason: "input missing or not a regular file")
+            return plan
+        }
+        plan.inputStatus = status
+        var rehashed = false
+        if let digest = trustedDigest(of: status, record: record) {
+            plan.inputDigest = digest
+        } else {
+            guard let bytes = try? FileIO.read(input.path) else {
+                plan.decision = .build(reason: "input unreadable")
+                return plan
+            }
+            plan.inputBytes = bytes
+            plan.inputDigest = SHA256.hash(bytes)
+            rehashed = true
+        }
+        guard let digest = plan.inputDigest else { return plan }
+        let key = keyForInput(digest)
+        plan.key = key
+        if options.force {
+            plan.decision = .build(reason: "forced with --force")
+            return plan
+        }
+        guard let record else { return plan }
+
+        if options.inPlace {
+            if record.status == .succeeded, record.outputDigest == digest, record.configuration == configuration {
+                plan.decision = .upToDate
+                if rehashed { plan.refreshedRecord = refreshed(record, input: status, output: status) }
+            } else {
+                plan.decision = .build(reason: changeReason(record: record, digest: digest, key: key, inPlace: true))
+            }
+            return plan
+        }
+
+        if record.key != key || record.status == .failed {
+            let reason = changeReason(record: record, digest: digest, key: key, inPlace: false)
+            if record.status == .failed && record.key == key && options.skipFailed {
+                plan.decision = .skipFailed(reason: reason + "; skipped (--skip-failed)")
+            } else {
+                plan.decision = .build(reason: reason)
+            }
+            return plan
+        }
+        // Same key, built before: is the output still what was written?
+        guard let outputStatus = FileStatus(path: outputPath) else {
+            plan.decision = .restore(reason: "output missing")
+            return plan
+        }
+        if outputStatus == record.outputStatus && !outputStatus.isRacy(recordedAt: record.statRecordedAt) {
+            plan.decision = .upToDate
+            if rehashed { plan.refreshedRecord = refreshed(record, input: status, output: outputStatus) }
+            return plan
+        }
+        let outputDigest = (try? FileIO.read(outputPath)).map(SHA256.hash)
+        if let outputDigest, outputDigest == record.outputDigest {
+            plan.decision = .upToDate
+            plan.refreshedRecord = refreshed(record, input: status, output: outputStatus)
+        } else {
+            plan.decision = .restore(reason: "output modified (sha256 \(short(record.outputDigest)) → \(short(outputDigest)))")
+        }
+        return plan
+    }
+
+    /// The recorded digest, if the file's stat matches what was recorded and
+    /// the record is not racily clean.
+    private func trustedDigest(of status: FileStatus, record: TargetRecord?) -> SHA256Digest? {
+        guard let record, !status.isRacy(recordedAt: record.statRecordedAt) else { return nil }
+        if status == record.inputStatus { return record.inputDigest }
+        // In place, the input file is the output altbuild wrote.
+        if options.inPlace, status == record.outputStatus { return record.outputDigest }
+        return nil
+    }
+
+    private func refreshed(_ record: TargetRecord, input: FileStatus, output: FileStatus) -> TargetRecord {
+        var copy = record
+        copy.inputStatus = input
+        copy.outputStatus = output
+        copy.statRecordedAt = wallClockNanoseconds()
+        return copy
+    }
+
+    /// The most specific reason a target's key changed or its last build does not count.
+    func changeReason(record: TargetRecord, digest: SHA256Digest, key: SHA256Digest, inPlace: Bool) -> String {
+        let previousInput = inPlace ? (record.outputDigest ?? record.inputDigest) : record.inputDigest
+        if previousInput != digest {
+            return "input changed (sha256 \(short(previousInput)) → \(short(digest)))"
+        }
+        if record.configuration != configuration {
+            return configurationChange(from: record.configuration, to: configuration)
+        }
+        if record.status == .failed {
+            let error = [record.errorCode, record.errorMessage].compactMap { $0 }.joined(separator: ": ")
+            return "previous build failed: " + (error.isEmpty ? "unknown error" : error)
+        }
+        if record.key != key { return "action key changed (\(short(record.key)) → \(short(key)))" }
+        return "rebuild requested"
+    }
+
+    func configurationChange(from old: String, to new: String) -> String {
+        let before = Self.pairs(old)
+        let after = Self.pairs(new)
+        var changes: [String] = []
+        for name in Set(before.keys).union(after.keys).sorted() where before[name] != after[name] {
+            let from = before[name] ?? "unset"
+            let to = after[name] ?? "unset"
+            if name == "altbuild.version" {
+                changes.insert("altbuild version changed (\(from) → \(to))", at: 0)
+            } else {
+                changes.append("config \(name) changed (\(from) → \(to))")
+            }
+        }
+        return changes.isEmpty ? "configuration changed" : changes.joined(separator: "; ")
+    }
+
+    static func pairs(_ text: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            guard let eq = line.firstIndex(of: "=") else { continue }
+            result[String(line[..<eq])] = String(line[line.index(after: eq)...])
+        }
+        return result
+    }
+}
+
+/// The first 8 hex digits and an ellipsis, or "none".
+func short(_ digest: SHA256Digest?) -> String {
+    digest.map { String($0.hex.prefix(8)) + "…" } ?? "none"
+}

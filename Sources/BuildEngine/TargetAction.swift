@@ -1,0 +1,31 @@
+public import AltbuildSupport
+
+/// The seam between the generic engine and what a target actually is: the
+/// engine decides *whether* to build and keeps the books; the action builds.
+public protocol TargetAction: Sendable {
+    /// Builds the output bytes of one target from its input bytes.
+    /// `previousManifest` is the manifest of the target's last successful
+    /// build, if the store still has it (in place, it says which text the
+    /// tool itself wrote).
+    func build(_ input: DiscoveredInput, bytes: [UInt8], previousManifest: [UInt8]?) async throws -> ActionResult
+}
+
+/// What an action produced.
+public struct ActionResult: Sendable {
+    public var output: [UInt8]
+    /// A description of the result kept in the store (for decks: slots and texts).
+    public var manifest: [UInt8]
+    /// One line for the progress output.
+    public var detail: String
+    /// Calls made to expensive sub-steps (describers), and answers found in the cache instead.
+    public var calls: Int
+    public var cacheHits: Int
+
+    public init(output: [UInt8], manifest: [UInt8], detail: String, calls: Int, cacheHits: Int) {
+        self.output = output
+        self.manifest = manifest
+        self.detail = detail
+        self.calls = calls
+        self.cacheHits = cacheHits
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import AltbuildCore
+import AltbuildSupport
+import BuildEngine
+
+/// `altbuild gc`: evicts cache objects, least recently used first, never one
+/// the current build state references.
+struct GCCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gc",
+        abstract: "Shrink the cache: evict least recently used objects the current state does not need.")
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .customLong("max-size"), help: "Evict until the cache holds at most this much (e.g. 500M, 2G).")
+    var maxSize: String?
+
+    @Option(name: .customLong("max-age"), help: "Evict objects not used for this long (e.g. 30d, 12h).")
+    var maxAge: String?
+
+    func validate() throws {
+        if let maxSize, Quantity.bytes(maxSize) == nil { throw ValidationError("--max-size: use a size like 500M or 2G.") }
+        if let maxAge, Quantity.seconds(maxAge) == nil { throw ValidationError("--max-age: use a duration like 30d, 12h or 90m.") }
+        if maxSize == nil && maxAge == nil { throw ValidationError("Give --max-size, --max-age or both.") }
+    }
+
+    func run() async throws {
+        let project = self.project.project()
+        let state = StateLog(path: project.statePath)
+        let collector = CacheCollector(store: project.store, actions: project.actionCache)
+        let result = collector.collect(
+            keeping: collector.referenced(by: state),
+            maxBytes: maxSize.flatMap(Quantity.bytes), maxAgeSeconds: maxAge.flatMap(Quantity.seconds))
+        Console.out("evicted \(result.evictedObjects) objects (\(Quantity.describe(result.evictedBytes))); kept \(result.keptObjects) objects (\(Quantity.describe(result.keptBytes)))")
+    }
+}
+
+/// Sizes and durations on the command line.
+enum Quantity {
+    static func bytes(_ text: String) -> Int64? {
+        let units: [Character: Int64] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40]
+        var t = text.uppercased()
+        if t.hasSuffix("B") { t.removeLast() }
+        if let last = t.last, let unit = units[last] { return Int64(t.dropLast()).map { $0 * unit } }
+        return Int64(t)
+    }
+
+    static func seconds(_ text: String) -> Int64? {
+        let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604_800]
+        guard let last = text.last else { return nil }
+        if let unit = units[last] { return Int64(text.dropLast()).map { $0 * unit } }
+        return Int64(text)
+    }
+
+    static func describe(_ bytes: Int64) -> String {
+        if bytes >= 1 << 30 { return "\(bytes / (1 << 20)) MiB" }
+        if bytes >= 1 << 20 { return "\(bytes / (1 << 10)) KiB" }
+        return "\(bytes) bytes"
+    }
+}
