@@ -15,10 +15,13 @@ struct BinaryRunner {
         return URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("altbuild").path
     }
 
-    static func run(_ arguments: [String], in directory: String) throws -> Result {
+    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         // stderr goes to a file so that neither stream can fill up and block the child.
         let errPath = NSTemporaryDirectory() + "altbuild-stderr-\(UUID().uuidString)"
