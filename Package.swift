@@ -27,12 +27,15 @@ let package = Package(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .systemLibrary(
             name: "CCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
 
         // Shared vocabulary: errors with stable codes, SHA-256, durable file writes.
         .target(
-            name: "AltbuildSupport", dependencies: ["CCrypto"],
+            name: "AltbuildSupport", dependencies: ["CCrypto", "CZlib"],
             swiftSettings: strictSettings),
         // The OOXML layer: open, inventory and rewrite a deck. Knows nothing of builds.
         .target(

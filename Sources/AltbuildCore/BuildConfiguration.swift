@@ -45,10 +45,41 @@ public struct BuildConfiguration: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// A deck's action key: its bytes' digest and the configuration.
+    /// A deck's action key: the configuration, then its bytes' digest.
     public static func actionKey(inputDigest: SHA256Digest, configuration: String) -> SHA256Digest {
-        let hasher = SHA256()
-        hasher.update("altbuild-deck-action-v1\ninput=" + inputDigest.hex + "\n" + configuration)
-        return hasher.finalize()
+        actionKeyFunction(configuration: configuration)(inputDigest)
+    }
+
+    /// The key function for one configuration: the configuration is hashed
+    /// once and the hasher copied for each deck, since a no-op build computes
+    /// a key per deck.
+    public static func actionKeyFunction(configuration: String) -> @Sendable (SHA256Digest) -> SHA256Digest {
+        // Created on first use: a no-op build never needs a key it has not
+        // recorded, and starting OpenSSL costs more than the rest of a no-op.
+        let box = LazyPrefixHasher("altbuild-deck-action-v1\n" + configuration + "\ninput=")
+        return { digest in
+            let hasher = box.prefix().copy()
+            hasher.update(digest.bytes)
+            return hasher.finalize()
+        }
+    }
+}
+
+/// A hasher over a fixed prefix, made once when first needed and then only copied.
+private final class LazyPrefixHasher: @unchecked Sendable {
+    private let text: String
+    private let lock = Lock()
+    private var hasher: SHA256?
+
+    init(_ text: String) { self.text = text }
+
+    func prefix() -> SHA256 {
+        lock.withLock {
+            if let hasher { return hasher }
+            let made = SHA256()
+            made.update(text)
+            hasher = made
+            return made
+        }
     }
 }

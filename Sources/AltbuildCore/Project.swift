@@ -42,9 +42,8 @@ public struct Project: Sendable {
 
     public func planner() -> Planner {
         let canonical = canonicalConfiguration
-        return Planner(options: options, configuration: canonical) { digest in
-            BuildConfiguration.actionKey(inputDigest: digest, configuration: canonical)
-        }
+        return Planner(options: options, configuration: canonical,
+                       keyForInput: BuildConfiguration.actionKeyFunction(configuration: canonical))
     }
 
     public func executor(state: StateLog, buildID: String) -> BuildExecutor {

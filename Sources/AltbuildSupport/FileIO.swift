@@ -40,7 +40,8 @@ public enum FileIO {
     /// Writes `bytes` so that `path` holds either the old content or the whole
     /// new content, never a torn mix: temp file in the same folder, fsync,
     /// rename, then fsync of the folder so the rename itself is durable.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+    /// `durable: false` skips the fsyncs, for bookkeeping that may be lost in a crash.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, durable: Bool = true) throws {
         let directory = parentDirectory(of: path)
         try makeDirectories(directory)
         var template = Array("\(directory)/.\(baseName(of: path)).altbuild-tmp-XXXXXX".utf8CString)
@@ -56,7 +57,7 @@ public enum FileIO {
         do {
             defer { close(fd) }
             try writeAll(fd, bytes, path: path)
-            guard fsync(fd) == 0 else { throw AltbuildError(.writeFailed, "fsync failed: \(errnoText())", path: path) }
+            guard !durable || fsync(fd) == 0 else { throw AltbuildError(.writeFailed, "fsync failed: \(errnoText())", path: path) }
             // mkstemp creates 0600; decks are ordinary documents.
             fchmod(fd, 0o644)
         }
@@ -64,7 +65,7 @@ public enum FileIO {
             throw AltbuildError(.writeFailed, "rename into place failed: \(errnoText())", path: path)
         }
         renamed = true
-        syncDirectory(directory)
+        if durable { syncDirectory(directory) }
     }
 
     private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {

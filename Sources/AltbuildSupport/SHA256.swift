@@ -1,33 +1,64 @@
 internal import CCrypto
 
 /// A SHA-256 digest, the identity of every input and output altbuild tracks.
+///
+/// Stored as four 64-bit words rather than an array: state loading creates
+/// thousands of digests per build, and these need no allocation.
 public struct SHA256Digest: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public let bytes: [UInt8]
+    private var w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64
 
-    public init(bytes: [UInt8]) { self.bytes = bytes }
+    public init(bytes: [UInt8]) {
+        precondition(bytes.count == 32, "a SHA-256 digest has 32 bytes")
+        func word(_ at: Int) -> UInt64 {
+            var v: UInt64 = 0
+            for i in at..<(at + 8) { v = v << 8 | UInt64(bytes[i]) }
+            return v
+        }
+        (w0, w1, w2, w3) = (word(0), word(8), word(16), word(24))
+    }
+
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        for w in [w0, w1, w2, w3] {
+            for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: w >> UInt64(shift))) }
+        }
+        return out
+    }
 
     /// Parses 64 lowercase or uppercase hex digits; nil for anything else.
     public init?(hex: String) {
-        let utf8 = Array(hex.utf8)
-        guard utf8.count == 64 else { return nil }
-        var out = [UInt8]()
-        out.reserveCapacity(32)
-        var i = 0
-        while i < 64 {
-            guard let hi = hexValue(utf8[i]), let lo = hexValue(utf8[i + 1]) else { return nil }
-            out.append(hi << 4 | lo)
-            i += 2
+        var hex = hex
+        guard let parsed = hex.withUTF8({ SHA256Digest(hexPointer: $0) }) else { return nil }
+        self = parsed
+    }
+
+    /// Parses 64 hex digits given as bytes (as read from a file); nil otherwise.
+    public init?(hexBytes utf8: ArraySlice<UInt8>) {
+        guard let parsed = utf8.withUnsafeBufferPointer({ SHA256Digest(hexPointer: $0) }) else { return nil }
+        self = parsed
+    }
+
+    public init?(hexPointer utf8: UnsafeBufferPointer<UInt8>) {
+        guard utf8.count == 64, let base = utf8.baseAddress else { return nil }
+        func word(_ w: Int) -> UInt64? {
+            var v: UInt64 = 0
+            for i in 0..<16 {
+                guard let digit = hexValue(base[w * 16 + i]) else { return nil }
+                v = v << 4 | UInt64(digit)
+            }
+            return v
         }
-        bytes = out
+        guard let a = word(0), let b = word(1), let c = word(2), let d = word(3) else { return nil }
+        (w0, w1, w2, w3) = (a, b, c, d)
     }
 
     public var hex: String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0xF)])
+        for w in [w0, w1, w2, w3] {
+            for shift in stride(from: 60, through: 0, by: -4) { out.append(digits[Int((w >> UInt64(shift)) & 0xF)]) }
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -35,7 +66,7 @@ public struct SHA256Digest: Hashable, Sendable, Comparable, CustomStringConverti
     public var description: String { hex }
 
     public static func < (a: SHA256Digest, b: SHA256Digest) -> Bool {
-        a.bytes.lexicographicallyPrecedes(b.bytes)
+        (a.w0, a.w1, a.w2, a.w3) < (b.w0, b.w1, b.w2, b.w3)
     }
 }
 
@@ -59,10 +90,25 @@ public final class SHA256 {
         // EVP_MD_CTX_new only fails when malloc does; there is no recovery from that.
         guard let context = EVP_MD_CTX_new() else { fatalError("EVP_MD_CTX_new: out of memory") }
         self.context = context
-        EVP_DigestInit_ex(context, EVP_sha256(), nil)
+        EVP_DigestInit_ex(context, SHA256.algorithm, nil)
+    }
+
+    /// OpenSSL 3 looks the algorithm up in its providers on every
+    /// `EVP_DigestInit_ex(ctx, EVP_sha256(), ...)`; fetching it once saves
+    /// most of the cost of hashing short keys.
+    nonisolated(unsafe) private static let algorithm: OpaquePointer? = EVP_MD_fetch(nil, "SHA256", nil)
+
+    private init(copying other: SHA256) {
+        guard let context = EVP_MD_CTX_new() else { fatalError("EVP_MD_CTX_new: out of memory") }
+        EVP_MD_CTX_copy_ex(context, other.context)
+        self.context = context
     }
 
     deinit { EVP_MD_CTX_free(context) }
+
+    /// A hasher that has already consumed what this one has: for many keys
+    /// sharing a long prefix, hash the prefix once and copy.
+    public func copy() -> SHA256 { SHA256(copying: self) }
 
     public func update<Bytes: RawBytes>(_ bytes: Bytes) {
         bytes.withUnsafeBytes { raw in

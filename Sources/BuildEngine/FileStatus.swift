@@ -39,15 +39,9 @@ public struct FileStatus: Sendable, Equatable {
 
     /// `size,mtime,ctime,inode,device`, the form the state log stores.
     public var encoded: String {
-        "\(size),\(mtimeNanoseconds),\(ctimeNanoseconds),\(inode),\(device)"
+        "\(size),\(mtimeNanoseconds),\(ctimeNanoseconds),\(Int64(bitPattern: inode)),\(Int64(bitPattern: device))"
     }
 
-    public init?(encoded: Substring) {
-        let parts = encoded.split(separator: ",")
-        guard parts.count == 5, let size = Int64(parts[0]), let mtime = Int64(parts[1]), let ctime = Int64(parts[2]),
-              let inode = UInt64(parts[3]), let device = UInt64(parts[4]) else { return nil }
-        self.init(size: size, mtimeNanoseconds: mtime, ctimeNanoseconds: ctime, inode: inode, device: device)
-    }
 }
 
 /// Wall-clock time in nanoseconds since the epoch.

@@ -35,7 +35,9 @@ public struct Planner: Sendable {
             rehashed = true
         }
         guard let digest = plan.inputDigest else { return plan }
-        let key = keyForInput(digest)
+        // The same input and configuration as recorded means the same key: skip hashing it.
+        let key = (record.map { $0.inputDigest == digest && $0.configuration == configuration } ?? false)
+            ? record?.key ?? keyForInput(digest) : keyForInput(digest)
         plan.key = key
         if options.force {
             plan.decision = .build(reason: "forced with --force")

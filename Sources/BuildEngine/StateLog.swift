@@ -10,47 +10,106 @@ import Glibc
 /// crash or Ctrl+C loses at most the targets in flight. On load, the last
 /// record of each target wins and a torn or corrupt line is skipped. The log
 /// is rewritten compactly (temp + fsync + rename) once it holds more than
-/// three times as many lines as targets.
+/// one and a half times as many lines as targets (ninja waits for three
+/// times; a no-op build here reads the whole log, so it is kept smaller).
 public final class StateLog {
     public let path: String
-    public private(set) var records: [String: TargetRecord] = [:]
     /// Lines in the file, live or superseded.
     public private(set) var lineCount = 0
     private var fd: Int32 = -1
+
+    /// The log as read, and where each target's lines are in it (oldest
+    /// first). Records are decoded only when asked for: a build looks up each
+    /// of its targets once, and most logs hold superseded lines too.
+    private let contents: [UInt8]
+    private var lines: [String: Range<Int>] = [:]
+    /// Records appended (or rewritten) since loading.
+    private var known: [String: TargetRecord] = [:]
+    private var strings = RecordLine.StringCache()
+    /// Configurations by id, and ids by configuration.
+    private var configurations: [String: String] = [:]
+    private var configurationIDs: [String: String] = [:]
 
     static let header = "# altbuild state v1\n"
 
     /// Loads the log at `path`; a missing log is an empty state.
     public init(path: String) {
         self.path = path
-        guard let bytes = try? FileIO.read(path) else { return }
-        var start = 0
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            if bytes[index] == 0x0A {
-                if index > start && bytes[start] != UInt8(ascii: "#") {
-                    let line = String(decoding: bytes[start..<index], as: UTF8.self)
-                    if let record = RecordLine.decode(line[...]) {
-                        records[record.target] = record
-                        lineCount += 1
-                    }
+        contents = (try? FileIO.read(path)) ?? []
+        var index: [String: Range<Int>] = [:]
+        var count = 0
+        contents.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var start = 0
+            // A last line without its newline is a torn write: never indexed, and cut off before the next append.
+            while start < buffer.count, let found = memchr(base + start, 0x0A, buffer.count - start) {
+                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if end > start && base[start] == UInt8(ascii: "C"),
+                   let (id, text) = RecordLine.decodeConfiguration(UnsafeBufferPointer(start: base + start, count: end - start)) {
+                    configurations[id] = text
+                    configurationIDs[text] = id
+                } else if end > start && base[start] != UInt8(ascii: "#") {
+                    let tab = memchr(base + start, 0x09, end - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
+                    let target = RecordLine.unescape(UnsafeBufferPointer(start: base + start, count: tab - start))
+                    index[target] = start..<end
+                    count += 1
                 }
-                start = index + 1
+                start = end + 1
             }
-            index += 1
         }
-        // A last line without its newline is a torn write: ignored, and cut off before the next append.
+        lines = index
+        lineCount = count
+    }
+
+    /// The target's latest valid record: a corrupt last line falls back to
+    /// the one before (found by a scan, since corruption is rare).
+    public func record(for target: String) -> TargetRecord? {
+        if let record = known[target] { return record }
+        guard let range = lines[target] else { return nil }
+        return contents.withUnsafeBufferPointer { buffer -> TargetRecord? in
+            guard let base = buffer.baseAddress else { return nil }
+            if let record = RecordLine.decode(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), strings: &strings, configurations: configurations) {
+                return record
+            }
+            var latest: TargetRecord?
+            var start = 0
+            for end in 0..<range.lowerBound where base[end] == 0x0A {
+                if let record = RecordLine.decode(UnsafeBufferPointer(start: base + start, count: end - start), strings: &strings, configurations: configurations),
+                   record.target == target {
+                    latest = record
+                }
+                start = end + 1
+            }
+            return latest
+        }
+    }
+
+    /// Every target's latest record.
+    public var records: [String: TargetRecord] {
+        var all: [String: TargetRecord] = [:]
+        for target in Set(lines.keys).union(known.keys) {
+            if let record = record(for: target) { all[target] = record }
+        }
+        return all
     }
 
     deinit { if fd >= 0 { close(fd) } }
 
-    public func record(for target: String) -> TargetRecord? { records[target] }
-
     /// Appends `record` and makes it durable before returning.
     public func append(_ record: TargetRecord) throws {
         try openForAppend()
-        let line = Array(RecordLine.encode(record).utf8)
+        var text = ""
+        let id: String
+        if let known = configurationIDs[record.configuration] {
+            id = known
+        } else {
+            id = "c\(configurations.count + 1)"
+            text += RecordLine.encodeConfiguration(id: id, text: record.configuration)
+            configurations[id] = record.configuration
+            configurationIDs[record.configuration] = id
+        }
+        text += RecordLine.encode(record, configurationID: id)
+        let line = Array(text.utf8)
         var done = 0
         while done < line.count {
             let n = line.withUnsafeBytes { raw -> Int in
@@ -62,29 +121,44 @@ public final class StateLog {
             done += n
         }
         fsync(fd)
-        records[record.target] = record
+        known[record.target] = record
         lineCount += 1
     }
 
     /// Drops records of targets `keep` rejects (for example outputs removed by `clean`).
     public func forget(where predicate: (TargetRecord) -> Bool) throws {
-        records = records.filter { !predicate($0.value) }
+        let keep = records.filter { !predicate($0.value) }
+        known = keep
+        lines = [:]
         try compact()
     }
 
-    /// Rewrites the log if it has grown to three times its live records.
+    /// Rewrites the log once it has grown past one and a half times its live records.
     public func compactIfNeeded() throws {
-        if lineCount > 3 * max(records.count, 1) && lineCount > 64 { try compact() }
+        let live = Set(lines.keys).union(known.keys).count
+        if 2 * lineCount > 3 * max(live, 1) && lineCount > 64 { try compact() }
     }
 
     public func compact() throws {
         if fd >= 0 { close(fd); fd = -1 }
+        let all = records
         var text = StateLog.header
-        for key in records.keys.sorted() {
-            if let record = records[key] { text += RecordLine.encode(record) }
+        var ids: [String: String] = [:]
+        for key in all.keys.sorted() {
+            guard let record = all[key] else { continue }
+            if ids[record.configuration] == nil {
+                let id = "c\(ids.count + 1)"
+                ids[record.configuration] = id
+                text += RecordLine.encodeConfiguration(id: id, text: record.configuration)
+            }
+            text += RecordLine.encode(record, configurationID: ids[record.configuration] ?? "")
         }
         try FileIO.writeAtomically(Array(text.utf8), to: path)
-        lineCount = records.count
+        known = all
+        lines = [:]
+        lineCount = all.count
+        configurationIDs = ids
+        configurations = Dictionary(uniqueKeysWithValues: ids.map { ($0.value, $0.key) })
     }
 
     private func openForAppend() throws {

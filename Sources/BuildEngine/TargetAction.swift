@@ -1,4 +1,4 @@
-public import AltbuildSupport
+import AltbuildSupport
 
 /// The seam between the generic engine and what a target actually is: the
 /// engine decides *whether* to build and keeps the books; the action builds.

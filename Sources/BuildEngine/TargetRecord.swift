@@ -1,4 +1,7 @@
 public import AltbuildSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What the build state remembers about one target after its last build.
 public struct TargetRecord: Sendable, Equatable {
@@ -54,40 +57,169 @@ public struct TargetRecord: Sendable, Equatable {
 }
 
 /// The state log's line format: tab-separated fields with `\t`, `\n` and `\\`
-/// escaped, ending in an FNV-1a checksum of the rest of the line. Hand-written
+/// escaped, ending in a CRC-32 of the rest of the line. The configuration is
+/// stored once per log in a `C` line and records name it by a short id. Hand-written
 /// rather than JSON because a no-op build reads every line and must stay cheap.
 enum RecordLine {
     static let fieldCount = 17
 
-    static func encode(_ r: TargetRecord) -> String {
+    static func encode(_ r: TargetRecord, configurationID: String) -> String {
         let fields: [String] = [
             escape(r.target), r.status.rawValue, r.key.hex, r.inputDigest.hex,
             r.inputStatus?.encoded ?? "-", String(r.statRecordedAt), escape(r.outputPath),
             r.outputDigest?.hex ?? "-", r.outputStatus?.encoded ?? "-", r.manifestDigest?.hex ?? "-",
-            escape(r.configuration), r.errorCode.map(escape) ?? "-", r.errorMessage.map(escape) ?? "-",
-            String(r.seconds), escape(r.buildID), String(r.finishedAt),
+            configurationID, r.errorCode.map(escape) ?? "-", r.errorMessage.map(escape) ?? "-",
+            String(Int64((r.seconds * 1e6).rounded())), escape(r.buildID), String(r.finishedAt),
         ]
         let body = fields.joined(separator: "\t")
         return body + "\t" + checksum(body) + "\n"
     }
 
     /// nil for a torn or corrupt line.
-    static func decode(_ line: Substring) -> TargetRecord? {
-        guard let lastTab = line.lastIndex(of: "\t") else { return nil }
-        let body = line[..<lastTab]
-        guard line[line.index(after: lastTab)...] == checksum(body) else { return nil }
-        let f = body.split(separator: "\t", omittingEmptySubsequences: false)
-        guard f.count == fieldCount - 1,
-              let status = TargetRecord.Status(rawValue: String(f[1])),
-              let key = SHA256Digest(hex: String(f[2])), let input = SHA256Digest(hex: String(f[3])),
-              let recordedAt = Int64(f[5]), let seconds = Double(f[13]), let finished = Int64(f[15]) else { return nil }
+    /// A configuration line: `C`, its id, the escaped text, the checksum.
+    static func encodeConfiguration(id: String, text: String) -> String {
+        let body = "C\t" + id + "\t" + escape(text)
+        return body + "\t" + checksum(body) + "\n"
+    }
+
+    static func decodeConfiguration(_ line: UnsafeBufferPointer<UInt8>) -> (id: String, text: String)? {
+        guard let base = line.baseAddress, line.count > 12, base[0] == UInt8(ascii: "C"), base[1] == 0x09 else { return nil }
+        var lastTab = line.count - 1
+        while lastTab > 0 && base[lastTab] != 0x09 { lastTab -= 1 }
+        guard line.count - lastTab - 1 == 8,
+              UInt64(CRC32.checksum(UnsafeBufferPointer(start: base, count: lastTab))) == parseHex(base + lastTab + 1, digits: 8),
+              let idEnd = memchr(base + 2, 0x09, lastTab - 2).map({ base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }) else { return nil }
+        return (unescape(UnsafeBufferPointer(start: base + 2, count: idEnd - 2)),
+                unescape(UnsafeBufferPointer(start: base + idEnd + 1, count: lastTab - idEnd - 1)))
+    }
+
+    /// Remembers the last decoded value of each string field: consecutive
+    /// records mostly share their configuration and build id, so those are
+    /// decoded once per log instead of once per line.
+    struct StringCache {
+        private var slots: [(raw: [UInt8], value: String)?] = Array(repeating: nil, count: RecordLine.fieldCount)
+
+        mutating func string(_ field: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
+            if let slot = slots[field], slot.raw.count == bytes.count,
+               slot.raw.withUnsafeBufferPointer({ stored in
+                   guard let a = stored.baseAddress, let b = bytes.baseAddress else { return stored.count == bytes.count }
+                   return memcmp(a, b, bytes.count) == 0
+               }) {
+                return slot.value
+            }
+            let value = RecordLine.unescape(bytes)
+            slots[field] = (Array(bytes), value)
+            return value
+        }
+    }
+
+    /// Decodes one line from raw bytes (no trailing newline). Works on
+    /// pointers because a no-op build decodes every line of the log.
+    static func decode(_ line: UnsafeBufferPointer<UInt8>, strings: inout StringCache, configurations: [String: String]) -> TargetRecord? {
+        guard let base = line.baseAddress, line.count > 17 else { return nil }
+        var lastTab = line.count - 1
+        while lastTab >= 0 && base[lastTab] != 0x09 { lastTab -= 1 }
+        guard lastTab > 0, line.count - lastTab - 1 == 8,
+              UInt64(CRC32.checksum(UnsafeBufferPointer(start: base, count: lastTab))) == parseHex(base + lastTab + 1, digits: 8) else { return nil }
+        var fields: [UnsafeBufferPointer<UInt8>] = []
+        fields.reserveCapacity(fieldCount - 1)
+        var start = 0
+        while let tab = memchr(base + start, 0x09, lastTab - start) {
+            let i = base.distance(to: tab.assumingMemoryBound(to: UInt8.self))
+            fields.append(UnsafeBufferPointer(start: base + start, count: i - start))
+            start = i + 1
+        }
+        fields.append(UnsafeBufferPointer(start: base + start, count: lastTab - start))
+        guard fields.count == fieldCount - 1,
+              let status: TargetRecord.Status = fields[1].elementsEqual("ok".utf8) ? .succeeded
+                  : fields[1].elementsEqual("failed".utf8) ? .failed : nil,
+              let key = SHA256Digest(hexPointer: fields[2]), let input = SHA256Digest(hexPointer: fields[3]),
+              let recordedAt = integer(fields[5]), let microseconds = integer(fields[13]),
+              let finished = integer(fields[15]),
+              let configuration = configurations[strings.string(10, fields[10])] else { return nil }
+        let seconds = Double(microseconds) / 1e6
+        func optional(_ i: Int) -> String? { isDash(fields[i]) ? nil : strings.string(i, fields[i]) }
         return TargetRecord(
-            target: unescape(f[0]), status: status, key: key, inputDigest: input,
-            inputStatus: FileStatus(encoded: f[4]), statRecordedAt: recordedAt, outputPath: unescape(f[6]),
-            outputDigest: SHA256Digest(hex: String(f[7])), outputStatus: FileStatus(encoded: f[8]),
-            manifestDigest: SHA256Digest(hex: String(f[9])), configuration: unescape(f[10]),
-            errorCode: f[11] == "-" ? nil : unescape(f[11]), errorMessage: f[12] == "-" ? nil : unescape(f[12]),
-            seconds: seconds, buildID: unescape(f[14]), finishedAt: finished)
+            target: unescape(fields[0]), status: status, key: key, inputDigest: input,
+            inputStatus: fileStatus(fields[4]), statRecordedAt: recordedAt, outputPath: unescape(fields[6]),
+            outputDigest: SHA256Digest(hexPointer: fields[7]), outputStatus: fileStatus(fields[8]),
+            manifestDigest: SHA256Digest(hexPointer: fields[9]), configuration: configuration,
+            errorCode: optional(11), errorMessage: optional(12),
+            seconds: seconds, buildID: strings.string(14, fields[14]), finishedAt: finished)
+    }
+
+    private static func isDash(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { bytes.count == 1 && bytes[0] == UInt8(ascii: "-") }
+
+    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard !bytes.isEmpty else { return nil }
+        var value: Int64 = 0
+        var index = 0
+        let negative = bytes[0] == UInt8(ascii: "-")
+        if negative { index = 1 }
+        guard index < bytes.count else { return nil }
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte >= 48 && byte <= 57 else { return nil }
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int64(byte - 48))
+            if o1 || o2 { return nil }
+            value = a
+            index += 1
+        }
+        return negative ? -value : value
+    }
+
+    private static func fileStatus(_ bytes: UnsafeBufferPointer<UInt8>) -> FileStatus? {
+        guard let base = bytes.baseAddress else { return nil }
+        var cursor = 0
+        func next() -> Int64? {
+            var end = cursor
+            while end < bytes.count && base[end] != UInt8(ascii: ",") { end += 1 }
+            defer { cursor = end + 1 }
+            return integer(UnsafeBufferPointer(start: base + cursor, count: end - cursor))
+        }
+        guard let size = next(), let mtime = next(), let ctime = next(), let inode = next(), let device = next(),
+              cursor >= bytes.count else { return nil }
+        return FileStatus(size: size, mtimeNanoseconds: mtime, ctimeNanoseconds: ctime,
+                          inode: UInt64(bitPattern: inode), device: UInt64(bitPattern: device))
+    }
+
+    private static func parseHex(_ p: UnsafePointer<UInt8>, digits: Int) -> UInt64? {
+        var v: UInt64 = 0
+        for i in 0..<digits {
+            let c = p[i]
+            let d: UInt64
+            switch c {
+            case 48...57: d = UInt64(c - 48)
+            case 97...102: d = UInt64(c - 87)
+            default: return nil
+            }
+            v = v << 4 | d
+        }
+        return v
+    }
+
+    static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(0x5C) else { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var escaping = false
+        for byte in bytes {
+            if escaping {
+                switch byte {
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                default: out.append(byte)
+                }
+                escaping = false
+            } else if byte == 0x5C {
+                escaping = true
+            } else {
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func escape(_ s: String) -> String {
@@ -105,36 +237,9 @@ enum RecordLine {
         return out
     }
 
-    static func unescape(_ s: Substring) -> String {
-        guard s.contains("\\") else { return String(s) }
-        var out = ""
-        var escaping = false
-        for c in s.unicodeScalars {
-            if escaping {
-                switch c {
-                case "t": out += "\t"
-                case "n": out += "\n"
-                case "r": out += "\r"
-                default: out.unicodeScalars.append(c)
-                }
-                escaping = false
-            } else if c == "\\" {
-                escaping = true
-            } else {
-                out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
-
-    /// FNV-1a, 64 bits, as 16 hex digits: enough to catch a torn or garbled line.
-    static func checksum<S: StringProtocol>(_ text: S) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+    /// CRC-32 of the line's body, as 8 hex digits: enough to catch a torn or garbled line.
+    static func checksum(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { CRC32.hex($0) }
     }
 }

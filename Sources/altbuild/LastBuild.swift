@@ -25,6 +25,6 @@ struct LastBuild {
     subscript(_ name: String) -> String { fields.first { $0.0 == name }?.1 ?? "0" }
 
     func save(to path: String) {
-        try? FileIO.writeAtomically(Array(fields.map { "\($0.0)=\($0.1)\n" }.joined().utf8), to: path)
+        try? FileIO.writeAtomically(Array(fields.map { "\($0.0)=\($0.1)\n" }.joined().utf8), to: path, durable: false)
     }
 }

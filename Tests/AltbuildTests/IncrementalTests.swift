@@ -258,7 +258,7 @@ import AltbuildSupport
         for _ in 0..<100 { try log.append(record("a.pptx")) }
         try log.compactIfNeeded()
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == 2)  // header and one record
+        #expect(lines.count == 3)  // header, the configuration and one record
         #expect(StateLog(path: path).record(for: "a.pptx") == record("a.pptx"))
     }
 }
