@@ -102,3 +102,11 @@ import AltbuildSupport
         #expect(xmlSafeText("a\tb\nc\rd\u{0}e\u{1F}f😀") == "a\tb\nc\rdef😀")
     }
 }
+
+@Suite struct FixtureTests {
+    @Test func fixturesAreDeterministic() throws {
+        let first = Fixtures.kitchenSink().bytes()
+        sleep(2)
+        #expect(Fixtures.kitchenSink().bytes() == first)
+    }
+}

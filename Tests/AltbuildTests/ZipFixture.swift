@@ -20,6 +20,8 @@ enum ZipFixture {
             let index = zip_file_add(archive, entry.name, entrySource, zip_flags_t(ZIP_FL_ENC_UTF_8))
             precondition(index >= 0, "zip_file_add \(entry.name)")
             zip_set_file_compression(archive, zip_uint64_t(index), method == .deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0)
+            // A fixed timestamp, so the same fixture always has the same bytes.
+            zip_file_set_mtime(archive, zip_uint64_t(index), 1_700_000_000, 0)
         }
         precondition(zip_close(archive) == 0)
         var st = zip_stat_t()
