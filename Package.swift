@@ -43,18 +43,22 @@ let package = Package(
             swiftSettings: strictSettings),
         // Describers turn one slot into ALT text.
         .target(
-            name: "Describers", dependencies: ["OOXML", "AltbuildSupport"],
+            name: "Describers", dependencies: ["OOXML", "AltbuildSupport", "ProcessSupport"],
             swiftSettings: strictSettings),
         // The generic build engine: discovery, scheduling and reporting. Knows nothing of PowerPoint.
         .target(
             name: "BuildEngine",
             dependencies: ["AltbuildSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
+        // Child processes and signals: spawning isolated workers, timeouts, cancellation.
+        .target(
+            name: "ProcessSupport", dependencies: ["AltbuildSupport"],
+            swiftSettings: strictSettings),
         // The glue that makes decks into build targets.
         .target(
             name: "AltbuildCore",
             dependencies: [
-                "OOXML", "Describers", "BuildEngine", "AltbuildSupport",
+                "OOXML", "Describers", "BuildEngine", "AltbuildSupport", "ProcessSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
@@ -62,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "altbuild",
             dependencies: [
-                "AltbuildCore", "OOXML", "BuildEngine", "AltbuildSupport",
+                "AltbuildCore", "OOXML", "BuildEngine", "AltbuildSupport", "ProcessSupport", "Describers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -70,7 +74,7 @@ let package = Package(
 
         .testTarget(
             name: "AltbuildTests",
-            dependencies: ["OOXML", "Describers", "BuildEngine", "AltbuildCore", "AltbuildSupport", "CZip"],
+            dependencies: ["OOXML", "Describers", "BuildEngine", "AltbuildCore", "AltbuildSupport", "ProcessSupport", "CZip"],
             swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,5 @@
 public import BuildEngine
-import AltbuildSupport
+public import AltbuildSupport
 import OOXML
 
 /// Building one deck target: the pipeline, run on the input's bytes, with its
@@ -14,9 +14,9 @@ public struct DeckAction: TargetAction {
         self.inPlace = inPlace
     }
 
-    public func build(_ input: DiscoveredInput, bytes: [UInt8], previousManifest: [UInt8]?) async throws -> ActionResult {
+    public func build(_ input: DiscoveredInput, bytes: [UInt8], previousManifest: [UInt8]?, cancel: CancelFlag) async throws -> ActionResult {
         let generated = inPlace ? (previousManifest.flatMap(DeckManifest.decode)?.generatedTexts ?? [:]) : [:]
-        let (output, plan, slides) = try await pipeline.run(bytes, path: input.path, generated: generated)
+        let (output, plan, slides) = try await pipeline.run(bytes, path: input.path, generated: generated, cancel: cancel)
         let manifest = try DeckManifest(slides: slides, slots: plan.manifest).encoded()
         return ActionResult(output: output, manifest: manifest, detail: plan.report.summary,
                             calls: plan.describerCalls, cacheHits: plan.cacheHits)

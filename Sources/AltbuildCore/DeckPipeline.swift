@@ -1,21 +1,26 @@
 public import OOXML
 public import Describers
-import AltbuildSupport
+public import AltbuildSupport
 
 /// A deck's pipeline: scan, describe, inject. Each step is a function of its
 /// inputs; descriptions are cached by their own key, so the same image in
 /// fifty decks is described once.
 public struct DeckPipeline: Sendable {
     public var policy: AltTextPolicy
-    public var limits: ReadLimits
     public var describer: any Describer
     public var cache: DescriptionCache?
+    /// Where scanning and injecting happen (a worker process, or here).
+    public var processor: any DeckProcessor
+    /// Shared by all decks of a build, so parallel decks never ask twice.
+    public var flights: DescriptionFlights
 
-    public init(policy: AltTextPolicy, limits: ReadLimits, describer: any Describer, cache: DescriptionCache? = nil) {
+    public init(policy: AltTextPolicy, describer: any Describer, cache: DescriptionCache? = nil, processor: any DeckProcessor,
+                flights: DescriptionFlights = DescriptionFlights()) {
         self.policy = policy
-        self.limits = limits
         self.describer = describer
         self.cache = cache
+        self.processor = processor
+        self.flights = flights
     }
 
     /// The result of the describe step.
@@ -27,16 +32,12 @@ public struct DeckPipeline: Sendable {
         public var cacheHits = 0
     }
 
-    /// Scan: open the deck and list its slots.
-    public func scan(_ bytes: [UInt8], path: String) throws -> (Deck, DeckInventory) {
-        let deck = try Deck(bytes: bytes, path: path, limits: limits)
-        return (deck, try deck.inventory())
-    }
-
     /// Describe: decide per slot what to do and get text for those that need it.
     /// `generated` maps slot addresses (`part#ordinal`) to text altbuild wrote
     /// there before: such text may be regenerated, while text a person edited is kept.
-    public func describe(_ inventory: DeckInventory, generated: [String: String] = [:]) async throws -> Plan {
+    public func describe(_ scanned: ScannedDeck, path: String, generated: [String: String] = [:],
+                         cancel: CancelFlag = CancelFlag()) async throws -> Plan {
+        let inventory = scanned.inventory
         var plan = Plan()
         for slot in inventory.slots {
             plan.report.slots += 1
@@ -57,16 +58,27 @@ public struct DeckPipeline: Sendable {
                 entry.decorative = true
                 if clear != nil { entry.text = "" }
             case .describe:
-                let request = DescriptionRequest(slot: slot, slideSize: inventory.slideSize)
+                var request = DescriptionRequest(slot: slot, slideSize: inventory.slideSize, deckPath: path, cancel: cancel)
                 let key = DescriptionCache.key(request, describer: describer)
                 let description: Description
                 if let cached = cache?.lookup(key) {
                     description = cached
                     plan.cacheHits += 1
                 } else {
-                    description = try await describer.describe(request)
-                    plan.describerCalls += 1
-                    try cache?.store(description, for: key)
+                    if cancel.isCancelled || Task.isCancelled {
+                        throw AltbuildError(cancel.reason == .timeout ? .timedOut : .interrupted, "cancelled", path: path)
+                    }
+                    if describer.needsMedia { request.media = slot.mediaDigest.flatMap(scanned.media) }
+                    let describer = self.describer
+                    let cache = self.cache
+                    let asked = request
+                    let (made, byUs) = try await flights.description(for: key) {
+                        let description = try await describer.describe(asked)
+                        try cache?.store(description, for: key)
+                        return description
+                    }
+                    description = made
+                    if byUs { plan.describerCalls += 1 } else { plan.cacheHits += 1 }
                 }
                 let text = xmlSafeText(description.text)
                 plan.edits.append(AltTextEdit(part: slot.part, ordinal: slot.ordinal, descr: text))
@@ -82,28 +94,13 @@ public struct DeckPipeline: Sendable {
         return plan
     }
 
-    /// Inject: write the edits into a new deck and check that it reads back
-    /// with every edit in place before anyone sees it.
-    public func inject(_ deck: Deck, edits: [AltTextEdit]) throws -> [UInt8] {
-        guard !edits.isEmpty else { return deck.bytes }
-        let output = try DeckRewriter.rewrite(deck, edits: edits)
-        let check = try Deck(bytes: output, path: deck.path, limits: limits).inventory()
-        var slots: [String: [Slot]] = [:]
-        for slide in check.slides { slots[slide.part] = slide.slots }
-        for edit in edits {
-            guard let slot = slots[edit.part].flatMap({ edit.ordinal < $0.count ? $0[edit.ordinal] : nil }),
-                  edit.descr.map({ xmlSafeText($0) == (slot.descr ?? "") }) ?? true,
-                  !edit.markDecorative || slot.isDecorative else {
-                throw AltbuildError(.internalError, "the rewritten deck does not read back as written (\(edit.part), slot \(edit.ordinal)); nothing was written", path: deck.path)
-            }
-        }
-        return output
-    }
-
     /// All three steps: the accessible deck's bytes and what was done.
-    public func run(_ bytes: [UInt8], path: String, generated: [String: String] = [:]) async throws -> ([UInt8], Plan, Int) {
-        let (deck, inventory) = try scan(bytes, path: path)
-        let plan = try await describe(inventory, generated: generated)
-        return (try inject(deck, edits: plan.edits), plan, inventory.slides.count)
+    public func run(_ bytes: [UInt8], path: String, generated: [String: String] = [:],
+                    cancel: CancelFlag = CancelFlag()) async throws -> ([UInt8], Plan, Int) {
+        let digest = SHA256.hash(bytes)
+        let scanned = try await processor.scan(path, bytes: bytes, digest: digest, cancel: cancel)
+        let plan = try await describe(scanned, path: path, generated: generated, cancel: cancel)
+        let output = try await processor.inject(path, bytes: bytes, digest: digest, edits: plan.edits, cancel: cancel)
+        return (output, plan, scanned.inventory.slides.count)
     }
 }

@@ -1,5 +1,6 @@
 public import BuildEngine
 public import AltbuildSupport
+import Describers
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,6 +13,14 @@ public struct Project: Sendable {
     public var configuration: BuildConfiguration
     public var options: BuildOptions
     public var cacheDirectory: String
+    /// Where decks are parsed: in worker processes (the command line), or here (tests).
+    public var isolation: Isolation = .inProcess
+
+    public enum Isolation: Sendable {
+        case inProcess
+        /// Re-executing `executable` as a worker, with temp files under `temporaryDirectory`.
+        case workers(executable: String, temporaryDirectory: String, killGrace: Double)
+    }
 
     public init(configuration: BuildConfiguration, options: BuildOptions, cacheDirectory: String? = nil) {
         self.configuration = configuration
@@ -48,8 +57,16 @@ public struct Project: Sendable {
 
     public func executor(state: StateLog, buildID: String) -> BuildExecutor {
         let cache = DescriptionCache(store: store, actions: actionCache, readable: !options.force)
-        let pipeline = DeckPipeline(policy: configuration.policy, limits: configuration.limits,
-                                    describer: configuration.describer, cache: cache)
+        let processor: any DeckProcessor
+        switch isolation {
+        case .inProcess:
+            processor = InProcessDeckProcessor(limits: configuration.limits)
+        case .workers(let executable, let temporaryDirectory, let killGrace):
+            processor = WorkerDeckProcessor(executable: executable, temporaryDirectory: temporaryDirectory,
+                                            extractMedia: configuration.describer.needsMedia, killGrace: killGrace)
+        }
+        let pipeline = DeckPipeline(policy: configuration.policy, describer: configuration.describer,
+                                    cache: cache, processor: processor)
         let inPlace = options.inPlace
         let outDir = configuration.outputDirectory
         return BuildExecutor(

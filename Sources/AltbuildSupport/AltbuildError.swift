@@ -9,11 +9,15 @@ public struct AltbuildError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// The file the error concerns, as the user named it.
     public var path: String?
+    /// Facts for the build log: a worker's exit status, the tails of its
+    /// output. Bounded by whoever adds them.
+    public var details: [String: String]
 
-    public init(_ code: ErrorCode, _ message: String, path: String? = nil) {
+    public init(_ code: ErrorCode, _ message: String, path: String? = nil, details: [String: String] = [:]) {
         self.code = code
         self.message = message
         self.path = path
+        self.details = details
     }
 
     /// The same error, attributed to `path` unless it already names a file.

@@ -30,6 +30,12 @@ extension ErrorCode {
     public static let xmlDTD = ErrorCode("E_XML_DTD")
     // Building.
     public static let inputChanged = ErrorCode("E_INPUT_CHANGED")
+    public static let timedOut = ErrorCode("E_TIMEOUT")
+    public static let workerCrashed = ErrorCode("E_WORKER_CRASHED")
+    public static let workerFailed = ErrorCode("E_WORKER_FAILED")
+    public static let describerFailed = ErrorCode("E_DESCRIBER_FAILED")
+    public static let interrupted = ErrorCode("E_INTERRUPTED")
+    public static let lockTimeout = ErrorCode("E_LOCKED")
     // Writing.
     public static let writeFailed = ErrorCode("E_WRITE")
     public static let internalError = ErrorCode("E_INTERNAL")

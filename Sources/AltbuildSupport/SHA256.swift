@@ -4,7 +4,7 @@ internal import CCrypto
 ///
 /// Stored as four 64-bit words rather than an array: state loading creates
 /// thousands of digests per build, and these need no allocation.
-public struct SHA256Digest: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SHA256Digest: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     private var w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64
 
     public init(bytes: [UInt8]) {
@@ -64,6 +64,20 @@ public struct SHA256Digest: Hashable, Sendable, Comparable, CustomStringConverti
     }
 
     public var description: String { hex }
+
+    /// Encoded as its hex string.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        guard let digest = SHA256Digest(hex: try container.decode(String.self)) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a SHA-256 hex digest")
+        }
+        self = digest
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(hex)
+    }
 
     public static func < (a: SHA256Digest, b: SHA256Digest) -> Bool {
         (a.w0, a.w1, a.w2, a.w3) < (b.w0, b.w1, b.w2, b.w3)

@@ -8,7 +8,7 @@ import Glibc
 /// state log at once, so an interrupted build loses only the target in flight.
 ///
 /// A class because it owns the state log for the duration of a build.
-public final class BuildExecutor {
+public final class BuildExecutor: @unchecked Sendable {
     public let state: StateLog
     public let store: ContentStore
     public let actions: ActionCache
@@ -16,6 +16,8 @@ public final class BuildExecutor {
     public let action: any TargetAction
     public let buildID: String
     let outputPathFor: @Sendable (DiscoveredInput) -> String
+    /// The per-target timeout, for the message when it expires.
+    public var timeoutSeconds: Double?
 
     static let resultNamespace = "targets"
 
@@ -34,21 +36,100 @@ public final class BuildExecutor {
         planner.plan(input, outputPath: outputPathFor(input), record: state.record(for: input.path))
     }
 
-    public func run(_ inputs: [DiscoveredInput], report: (TargetOutcome, Int, Int) -> Void) async -> BuildSummary {
+    /// Builds `inputs`: plans each in order (cheap, from metadata), reports
+    /// up-to-date targets at once, and runs the rest `execution.jobs` at a
+    /// time, each within its deadline. Outcomes are reported as they finish;
+    /// none is kept, so memory does not grow with the number of targets or
+    /// failures. Stops scheduling on interrupt or when the failure limits are
+    /// reached, and says why in the result.
+    public func run(_ inputs: [DiscoveredInput], execution: ExecutionOptions = ExecutionOptions(),
+                    interrupt: BuildInterrupt = BuildInterrupt(),
+                    report: @escaping (TargetOutcome, Int, Int) -> Void) async -> BuildResult {
         var summary = BuildSummary()
+        var work: [(index: Int, plan: TargetPlan)] = []
         for (index, input) in inputs.enumerated() {
-            let outcome = await run(input)
-            summary.add(outcome)
-            report(outcome, index + 1, inputs.count)
+            var plan = self.plan(input)
+            if let refreshed = plan.refreshedRecord { try? state.append(refreshed) }
+            switch plan.decision {
+            case .upToDate:
+                let outcome = TargetOutcome(input: input.path, output: plan.outputPath, status: .upToDate, reason: "up to date")
+                summary.add(outcome)
+                report(outcome, index + 1, inputs.count)
+            case .skipFailed(let reason):
+                let outcome = TargetOutcome(input: input.path, output: plan.outputPath, status: .skipped, reason: reason)
+                summary.add(outcome)
+                report(outcome, index + 1, inputs.count)
+            case .build, .restore:
+                // Keep the digest, not the bytes: the build reads the deck again when its turn comes.
+                plan.inputBytes = nil
+                work.append((index, plan))
+            }
         }
+        var stopReason: String?
+        var next = 0
+        var finished = 0
+        await withTaskGroup(of: (Int, TargetOutcome).self) { group in
+            func scheduleNext() {
+                guard stopReason == nil, !interrupt.stopRequested, next < work.count else { return }
+                let item = work[next]
+                next += 1
+                group.addTask { (item.index, await self.runWithDeadline(item.plan, timeout: execution.timeout, interrupt: interrupt)) }
+            }
+            for _ in 0..<max(1, execution.jobs) { scheduleNext() }
+            while let (index, outcome) = await group.next() {
+                summary.add(outcome)
+                if outcome.status != .interrupted { finished += 1 }
+                report(outcome, index + 1, inputs.count)
+                if stopReason == nil { stopReason = execution.stopReason(failed: summary.failed, finished: finished) }
+                scheduleNext()
+            }
+        }
+        summary.notStarted = work.count - next
         try? state.compactIfNeeded()
-        return summary
+        return BuildResult(summary: summary, stopReason: stopReason, interrupted: interrupt.stopRequested)
     }
 
+    /// Runs one target with its deadline: when time is up, its cancel flag is
+    /// set, which kills its worker and describer processes.
+    func runWithDeadline(_ plan: TargetPlan, timeout: Double?, interrupt: BuildInterrupt) async -> TargetOutcome {
+        let cancel = CancelFlag(parent: interrupt.work)
+        guard let timeout else { return await execute(plan, cancel: cancel) }
+        return await withTaskGroup(of: TargetOutcome?.self) { group in
+            group.addTask { await self.execute(plan, cancel: cancel) }
+            group.addTask {
+                try? await Task.sleep(nanoseconds: UInt64(timeout * 1e9))
+                if !Task.isCancelled { cancel.cancel(.timeout) }
+                return nil
+            }
+            var result: TargetOutcome?
+            while let next = await group.next() {
+                if let next {
+                    result = next
+                    group.cancelAll()
+                }
+            }
+            return result ?? TargetOutcome(input: plan.input.path, output: plan.outputPath, status: .failed,
+                                           error: AltbuildError(.internalError, "no outcome", path: plan.input.path))
+        }
+    }
+
+    /// Runs one target on its own (planning included), for callers outside a batch.
     public func run(_ input: DiscoveredInput) async -> TargetOutcome {
-        let start = monotonicSeconds()
         let plan = self.plan(input)
         if let refreshed = plan.refreshedRecord { try? state.append(refreshed) }
+        switch plan.decision {
+        case .upToDate:
+            return TargetOutcome(input: input.path, output: plan.outputPath, status: .upToDate, reason: "up to date")
+        case .skipFailed(let reason):
+            return TargetOutcome(input: input.path, output: plan.outputPath, status: .skipped, reason: reason)
+        case .build, .restore:
+            return await execute(plan, cancel: CancelFlag())
+        }
+    }
+
+    func execute(_ plan: TargetPlan, cancel: CancelFlag) async -> TargetOutcome {
+        let start = monotonicSeconds()
+        let input = plan.input
         switch plan.decision {
         case .upToDate:
             return TargetOutcome(input: input.path, output: plan.outputPath, status: .upToDate, reason: "up to date")
@@ -59,14 +140,14 @@ public final class BuildExecutor {
                let outcome = restore(plan, outputDigest: digest, manifest: record.manifestDigest, reason: reason, start: start) {
                 return outcome
             }
-            return await build(plan, reason: reason + "; not in the cache any more", start: start)
+            return await build(plan, reason: reason + "; not in the cache any more", start: start, cancel: cancel)
         case .build(let reason):
             if !planner.options.force, let key = plan.key, let result = actions.lookup(Self.resultNamespace, key),
                let (output, manifest) = readResult(result),
                let outcome = restore(plan, outputDigest: output, manifest: manifest, reason: reason, start: start) {
                 return outcome
             }
-            return await build(plan, reason: reason, start: start)
+            return await build(plan, reason: reason, start: start, cancel: cancel)
         }
     }
 
@@ -100,7 +181,7 @@ public final class BuildExecutor {
 
     // MARK: - Building
 
-    private func build(_ plan: TargetPlan, reason: String, start: Double) async -> TargetOutcome {
+    private func build(_ plan: TargetPlan, reason: String, start: Double, cancel: CancelFlag) async -> TargetOutcome {
         let input = plan.input
         var digest = plan.inputDigest
         var key = plan.key
@@ -116,7 +197,8 @@ public final class BuildExecutor {
             }
             guard let digest, let key else { throw AltbuildError(.internalError, "no key") }
             let previousManifest = state.record(for: input.path)?.manifestDigest.flatMap(store.get)
-            let result = try await action.build(input, bytes: bytes, previousManifest: previousManifest)
+            let result = try await action.build(input, bytes: bytes, previousManifest: previousManifest, cancel: cancel)
+            if cancel.isCancelled { throw cancellationError(cancel, path: input.path) }
             // Re-check the input: a deck edited while it was being built must not be cached.
             let statusAfter = FileStatus(path: input.path)
             guard statusAfter == statusBefore else {
@@ -139,7 +221,18 @@ public final class BuildExecutor {
                                  detail: result.detail, seconds: monotonicSeconds() - start,
                                  calls: result.calls, cacheHits: result.cacheHits)
         } catch {
-            let failure = (error as? AltbuildError)?.at(input.path) ?? AltbuildError(.internalError, "\(error)", path: input.path)
+            var failure = (error as? AltbuildError)?.at(input.path) ?? AltbuildError(.internalError, "\(error)", path: input.path)
+            if cancel.isCancelled {
+                let cause = cancellationError(cancel, path: input.path)
+                failure.details.merge(["cause": "\(failure.code): \(failure.message)"]) { old, _ in old }
+                failure.code = cause.code
+                failure.message = cause.message
+            }
+            if failure.code == .interrupted {
+                // In flight when the build was interrupted: not a failure of the deck, and not recorded.
+                return TargetOutcome(input: input.path, output: plan.outputPath, status: .interrupted, reason: reason,
+                                     error: failure, seconds: monotonicSeconds() - start)
+            }
             // A stale output from an earlier success would look current; remove it (never the input itself).
             if !planner.options.inPlace { unlink(plan.outputPath) }
             let seconds = monotonicSeconds() - start
@@ -154,6 +247,13 @@ public final class BuildExecutor {
             return TargetOutcome(input: input.path, output: plan.outputPath, status: .failed, reason: reason,
                                  error: failure, seconds: seconds)
         }
+    }
+
+    private func cancellationError(_ cancel: CancelFlag, path: String) -> AltbuildError {
+        if cancel.reason == .timeout {
+            return AltbuildError(.timedOut, "timed out after \(formatDuration(timeoutSeconds ?? 0))", path: path)
+        }
+        return AltbuildError(.interrupted, "interrupted", path: path)
     }
 
     /// Writes the output durably; in place, an unchanged deck is not rewritten

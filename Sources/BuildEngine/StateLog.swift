@@ -12,7 +12,9 @@ import Glibc
 /// is rewritten compactly (temp + fsync + rename) once it holds more than
 /// one and a half times as many lines as targets (ninja waits for three
 /// times; a no-op build here reads the whole log, so it is kept smaller).
-public final class StateLog {
+public final class StateLog: @unchecked Sendable {
+    /// Targets finish on several tasks at once; one lock serialises the log.
+    private let lock = Lock()
     public let path: String
     /// Lines in the file, live or superseded.
     public private(set) var lineCount = 0
@@ -64,6 +66,10 @@ public final class StateLog {
     /// The target's latest valid record: a corrupt last line falls back to
     /// the one before (found by a scan, since corruption is rare).
     public func record(for target: String) -> TargetRecord? {
+        lock.withLock { unlockedRecord(for: target) }
+    }
+
+    private func unlockedRecord(for target: String) -> TargetRecord? {
         if let record = known[target] { return record }
         guard let range = lines[target] else { return nil }
         return contents.withUnsafeBufferPointer { buffer -> TargetRecord? in
@@ -87,8 +93,10 @@ public final class StateLog {
     /// Every target's latest record.
     public var records: [String: TargetRecord] {
         var all: [String: TargetRecord] = [:]
-        for target in Set(lines.keys).union(known.keys) {
-            if let record = record(for: target) { all[target] = record }
+        lock.withLock {
+            for target in Set(lines.keys).union(known.keys) {
+                if let record = unlockedRecord(for: target) { all[target] = record }
+            }
         }
         return all
     }
@@ -97,6 +105,10 @@ public final class StateLog {
 
     /// Appends `record` and makes it durable before returning.
     public func append(_ record: TargetRecord) throws {
+        try lock.withLock { try unlockedAppend(record) }
+    }
+
+    private func unlockedAppend(_ record: TargetRecord) throws {
         try openForAppend()
         var text = ""
         let id: String

@@ -1,4 +1,4 @@
-import AltbuildSupport
+public import AltbuildSupport
 
 /// The seam between the generic engine and what a target actually is: the
 /// engine decides *whether* to build and keeps the books; the action builds.
@@ -7,7 +7,9 @@ public protocol TargetAction: Sendable {
     /// `previousManifest` is the manifest of the target's last successful
     /// build, if the store still has it (in place, it says which text the
     /// tool itself wrote).
-    func build(_ input: DiscoveredInput, bytes: [UInt8], previousManifest: [UInt8]?) async throws -> ActionResult
+    /// `cancel` is set when the target's time is up or the build is
+    /// interrupted; the action must stop its children and throw.
+    func build(_ input: DiscoveredInput, bytes: [UInt8], previousManifest: [UInt8]?, cancel: CancelFlag) async throws -> ActionResult
 }
 
 /// What an action produced.

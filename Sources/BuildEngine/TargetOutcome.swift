@@ -7,6 +7,8 @@ public enum TargetStatus: String, Sendable, Codable {
     case upToDate = "up-to-date"
     case failed
     case skipped
+    /// In flight when the build was interrupted; not recorded, built next time.
+    case interrupted
 }
 
 /// One target's result, as the progress output and the summary report it.
@@ -44,6 +46,9 @@ public struct BuildSummary: Sendable, Equatable {
     public var upToDate = 0
     public var failed = 0
     public var skipped = 0
+    public var interrupted = 0
+    /// Targets never started because the build stopped early.
+    public var notStarted = 0
     /// Describer (or other sub-step) calls made, and answers served from the cache.
     public var calls = 0
     public var cacheHits = 0
@@ -57,16 +62,19 @@ public struct BuildSummary: Sendable, Equatable {
         case .upToDate: upToDate += 1
         case .failed: failed += 1
         case .skipped: skipped += 1
+        case .interrupted: interrupted += 1
         }
         calls += outcome.calls
         cacheHits += outcome.cacheHits
     }
 
-    public var total: Int { built + restored + upToDate + failed + skipped }
+    public var total: Int { built + restored + upToDate + failed + skipped + interrupted + notStarted }
 
     public var line: String {
         var text = "\(total) decks: \(built) built, \(restored) restored from cache, \(upToDate) up to date, \(failed) failed"
         if skipped > 0 { text += ", \(skipped) skipped" }
+        if interrupted > 0 { text += ", \(interrupted) interrupted" }
+        if notStarted > 0 { text += ", \(notStarted) not started" }
         return text + "; \(calls) describer call" + (calls == 1 ? "" : "s")
     }
 }

@@ -1,4 +1,5 @@
 public import OOXML
+public import AltbuildSupport
 
 /// Turns one slot into ALT text. The seam between the build and whatever
 /// writes the words: the offline builtin describer now, vision models later.
@@ -13,6 +14,14 @@ public protocol Describer: Sendable {
     /// form: with the image digest and `identity` it keys the description
     /// cache, so context the describer ignores never causes a cache miss.
     func contextKey(_ request: DescriptionRequest) -> String
+
+    /// Whether `describe` needs the slot's bytes (an image); the builtin
+    /// describer does not, so they are never extracted for it.
+    var needsMedia: Bool { get }
+}
+
+extension Describer {
+    public var needsMedia: Bool { false }
 }
 
 /// A describer's name, version and output-affecting settings.
@@ -39,10 +48,20 @@ public struct DescriptionRequest: Sendable {
     public var slot: Slot
     /// Slide size, for judging how big the slot is.
     public var slideSize: Frame?
+    /// The deck the slot is in, for messages and context.
+    public var deckPath: String
+    /// The slot's bytes (the image), when the describer asked for them.
+    public var media: [UInt8]?
+    /// Set when the deck's build is cancelled (timeout, Ctrl+C): a describer
+    /// running a process must stop it.
+    public var cancel: CancelFlag
 
-    public init(slot: Slot, slideSize: Frame? = nil) {
+    public init(slot: Slot, slideSize: Frame? = nil, deckPath: String = "", media: [UInt8]? = nil, cancel: CancelFlag = CancelFlag()) {
         self.slot = slot
         self.slideSize = slideSize
+        self.deckPath = deckPath
+        self.media = media
+        self.cancel = cancel
     }
 }
 

@@ -1,6 +1,6 @@
 import AltbuildSupport
 /// One change to one slot: new ALT text, the decorative flag, or both.
-public struct AltTextEdit: Sendable, Equatable {
+public struct AltTextEdit: Sendable, Equatable, Codable {
     public var part: String
     public var ordinal: Int
     /// The new `descr`; nil leaves it as it is.

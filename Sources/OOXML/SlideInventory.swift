@@ -1,6 +1,6 @@
 import AltbuildSupport
 /// Every slot of one slide, in document order.
-public struct SlideInventory: Sendable {
+public struct SlideInventory: Sendable, Codable {
     public var number: Int
     public var part: String
     public var title: String?
@@ -8,10 +8,15 @@ public struct SlideInventory: Sendable {
 }
 
 /// Every slot of a deck, slide by slide in presentation order.
-public struct DeckInventory: Sendable {
+public struct DeckInventory: Sendable, Codable {
     public var slides: [SlideInventory]
     /// Size of a slide in EMUs, from `p:sldSz`.
     public var slideSize: Frame?
 
     public var slots: [Slot] { slides.flatMap(\.slots) }
+
+    public init(slides: [SlideInventory], slideSize: Frame?) {
+        self.slides = slides
+        self.slideSize = slideSize
+    }
 }

@@ -1,7 +1,7 @@
 public import AltbuildSupport
 /// One place in a deck that needs ALT text: a picture, a chart, a table, a
 /// group... together with everything a describer and a reviewer need to know.
-public struct Slot: Sendable {
+public struct Slot: Sendable, Codable {
     /// 1-based slide number in presentation order.
     public var slide: Int
     /// The slide part holding the slot, such as `ppt/slides/slide3.xml`.

@@ -1,7 +1,7 @@
 import AltbuildSupport
 /// The structured data behind a slot that can be described exactly, without
 /// looking at pixels.
-public enum SlotContent: Sendable, Equatable {
+public enum SlotContent: Sendable, Equatable, Codable {
     case none
     case chart(ChartData)
     case table(TableData)

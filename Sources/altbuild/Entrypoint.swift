@@ -10,7 +10,7 @@ struct Altbuild: AsyncParsableCommand {
         version: AltbuildVersionText.value,
         subcommands: [
             BuildCommand.self, StatusCommand.self, ExplainCommand.self, GraphCommand.self,
-            CleanCommand.self, GCCommand.self, CacheCommand.self, InspectCommand.self,
+            CleanCommand.self, GCCommand.self, CacheCommand.self, InspectCommand.self, WorkerCommand.self,
         ],
         defaultSubcommand: BuildCommand.self)
 }

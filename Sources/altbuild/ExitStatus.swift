@@ -8,6 +8,11 @@ enum ExitStatus {
     static let failures = ExitCode(1)
     /// altbuild itself could not work: unwritable output or state folder and the like.
     static let environment = ExitCode(2)
+    /// Another build of the project held the lock for longer than --lock-timeout.
+    static let locked = ExitCode(3)
+    /// Stopped by SIGINT (128 + 2) or SIGTERM (128 + 15), after recording what finished.
+    static let interruptedBySIGINT = ExitCode(130)
+    static let interruptedBySIGTERM = ExitCode(143)
     /// Bad command-line usage (swift-argument-parser's own code, EX_USAGE).
     static let usage = ExitCode(64)
 }

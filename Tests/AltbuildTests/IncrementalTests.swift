@@ -34,9 +34,10 @@ import AltbuildSupport
     func build(_ project: Project, _ paths: [String] = ["decks"]) async throws -> (BuildSummary, [TargetOutcome]) {
         let inputs = try project.discovery.discover(paths)
         let executor = project.executor(state: StateLog(path: project.statePath), buildID: makeBuildID())
-        var outcomes: [TargetOutcome] = []
-        let summary = await executor.run(inputs) { outcome, _, _ in outcomes.append(outcome) }
-        return (summary, outcomes)
+        final class Collector: @unchecked Sendable { var outcomes: [TargetOutcome] = [] }
+        let collector = Collector()
+        let result = await executor.run(inputs) { outcome, _, _ in collector.outcomes.append(outcome) }
+        return (result.summary, collector.outcomes.sorted { $0.input < $1.input })
     }
 
     func write(_ bytes: [UInt8], _ path: String) throws { try fm.write(bytes, to: root + "/" + path) }

@@ -1,0 +1,111 @@
+public import AltbuildSupport
+public import OOXML
+public import ProcessSupport
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Parses and rewrites each deck in a child process: `altbuild __worker`,
+/// spawned in its own process group with a clean signal state, its output
+/// read with a bound. A crash becomes `E_WORKER_CRASHED` with the signal and
+/// the tails of the worker's output; the build goes on.
+public struct WorkerDeckProcessor: DeckProcessor {
+    /// This executable.
+    public let executable: String
+    /// The build's temp folder (`.altbuild/tmp/<build-id>`).
+    public let temporaryDirectory: String
+    /// Extract pictures for describers that need their bytes.
+    public let extractMedia: Bool
+    public let killGrace: Double
+
+    public init(executable: String, temporaryDirectory: String, extractMedia: Bool, killGrace: Double = 2) {
+        self.executable = executable
+        self.temporaryDirectory = temporaryDirectory
+        self.extractMedia = extractMedia
+        self.killGrace = killGrace
+    }
+
+    /// The path of the running executable, for re-executing it as a worker.
+    public static func currentExecutable() -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard n > 0 else { return CommandLine.arguments.first ?? "altbuild" }
+        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    public func scan(_ path: String, bytes: [UInt8], digest: SHA256Digest, cancel: CancelFlag) async throws -> ScannedDeck {
+        let mediaDirectory = temporaryDirectory + "/media"
+        var arguments = ["__worker", "scan", "--deck", path, "--expect", digest.hex]
+        if extractMedia { arguments += ["--media-dir", mediaDirectory] }
+        let output = try await runWorker(arguments, path: path, cancel: cancel)
+        let result: DeckWorker.ScanResult
+        do {
+            result = try DeckWorker.decodeScan(output)
+        } catch {
+            throw AltbuildError(.workerFailed, "the worker's answer could not be read: \(error)", path: path)
+        }
+        let available = Set(result.media)
+        return ScannedDeck(inventory: result.inventory) { digest in
+            available.contains(digest.hex) ? try? FileIO.read(mediaDirectory + "/" + digest.hex) : nil
+        }
+    }
+
+    public func inject(_ path: String, bytes: [UInt8], digest: SHA256Digest, edits: [AltTextEdit], cancel: CancelFlag) async throws -> [UInt8] {
+        guard !edits.isEmpty else { return bytes }
+        let stem = temporaryDirectory + "/" + digest.hex.prefix(16) + "-\(UInt32.random(in: 0...UInt32.max))"
+        let editsPath = stem + ".edits.json"
+        let outputPath = stem + ".out.pptx"
+        defer {
+            unlink(editsPath)
+            unlink(outputPath)
+        }
+        try FileIO.writeAtomically(Array(try JSONEncoder().encode(edits)), to: editsPath, durable: false)
+        let answer = try await runWorker(["__worker", "inject", "--deck", path, "--expect", digest.hex,
+                                          "--edits", editsPath, "--output", outputPath], path: path, cancel: cancel)
+        guard let result = try? DeckWorker.decodeInject(answer), let expected = SHA256Digest(hex: result.output) else {
+            throw AltbuildError(.workerFailed, "the worker's answer could not be read", path: path)
+        }
+        let output = try FileIO.read(outputPath)
+        guard SHA256.hash(output) == expected else {
+            throw AltbuildError(.workerFailed, "the worker's output does not have the digest it reported", path: path)
+        }
+        return output
+    }
+
+    private func runWorker(_ arguments: [String], path: String, cancel: CancelFlag) async throws -> [UInt8] {
+        let spec = ChildSpec(executable: executable, arguments: arguments, stdoutLimit: 256 << 20,
+                             stderrTailLimit: 4096, killGrace: killGrace)
+        let result = try await ChildProcess.runAsync(spec, cancel: cancel)
+        var details = [
+            "worker": result.termination.description,
+            "stdout_tail": String(result.stdoutTail.suffix(1024)),
+            "stderr_tail": result.stderrText,
+        ]
+        if result.cancelled {
+            throw AltbuildError(cancel.reason == .timeout ? .timedOut : .interrupted,
+                                cancel.reason == .timeout ? "timed out" : "interrupted", path: path, details: details)
+        }
+        switch result.termination {
+        case .exited(0):
+            if result.stdoutTruncated { throw AltbuildError(.workerFailed, "the worker's answer is over the size bound", path: path, details: details) }
+            return result.stdout
+        case .exited(DeckWorker.errorExitStatus):
+            if var error = DeckWorker.decodeError(result.stdout) {
+                error.path = path
+                throw error
+            }
+            details["note"] = "unreadable error report"
+            throw AltbuildError(.workerFailed, "the worker failed (\(result.termination))", path: path, details: details)
+        case .signalled(let signal):
+            details["signal"] = String(signal)
+            throw AltbuildError(.workerCrashed, "the worker parsing this deck was \(result.termination); the deck may be malformed or hostile", path: path, details: details)
+        case .exited:
+            throw AltbuildError(.workerFailed, "the worker ended with \(result.termination): \(result.stderrText.split(separator: "\n").last.map(String.init) ?? "")", path: path, details: details)
+        }
+    }
+}
