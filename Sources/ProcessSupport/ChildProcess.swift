@@ -81,6 +81,7 @@ public enum ChildProcess {
     }
 
     public static func run(_ spec: ChildSpec, cancel: CancelFlag) throws -> ChildResult {
+        ChildProcess.ignoreSIGPIPE
         var stdinPipe: [Int32] = [-1, -1]
         var stdoutPipe: [Int32] = [-1, -1]
         var stderrPipe: [Int32] = [-1, -1]
@@ -214,6 +215,12 @@ public enum ChildProcess {
         return ChildResult(termination: termination, stdout: out, stdoutTruncated: truncated, stderrTail: errTail,
                            timedOut: timedOut, cancelled: cancelled)
     }
+
+    /// A child that exits without reading its stdin must not kill altbuild
+    /// with SIGPIPE when it is written to; the write fails with EPIPE instead.
+    private static let ignoreSIGPIPE: Void = {
+        signal(SIGPIPE, SIG_IGN)
+    }()
 
     public static func currentEnvironment() -> [String: String] {
         var result: [String: String] = [:]
