@@ -47,8 +47,10 @@ public final class BuildExecutor: @unchecked Sendable {
                     report: @escaping (TargetOutcome, Int, Int) -> Void) async -> BuildResult {
         var summary = BuildSummary()
         var work: [(index: Int, plan: TargetPlan)] = []
+        // Planning is stat calls and record decoding: spread it over the cores.
+        let plans = inputs.concurrentMap { self.plan($0) }
         for (index, input) in inputs.enumerated() {
-            var plan = self.plan(input)
+            let plan = plans[index]
             if let refreshed = plan.refreshedRecord { try? state.append(refreshed) }
             switch plan.decision {
             case .upToDate:
@@ -60,8 +62,6 @@ public final class BuildExecutor: @unchecked Sendable {
                 summary.add(outcome)
                 report(outcome, index + 1, inputs.count)
             case .build, .restore:
-                // Keep the digest, not the bytes: the build reads the deck again when its turn comes.
-                plan.inputBytes = nil
                 work.append((index, plan))
             }
         }
@@ -187,8 +187,8 @@ public final class BuildExecutor: @unchecked Sendable {
         var key = plan.key
         do {
             // The status to compare with after the build: the one taken before the bytes were read.
-            let statusBefore = plan.inputBytes != nil ? plan.inputStatus : FileStatus(path: input.path)
-            let bytes = try plan.inputBytes ?? FileIO.read(input.path)
+            let statusBefore = FileStatus(path: input.path)
+            let bytes = try FileIO.read(input.path)
             let actual = SHA256.hash(bytes)
             if actual != digest {
                 // The file changed between planning and reading: key what was read.

@@ -30,7 +30,8 @@ public struct Planner: Sendable {
                 plan.decision = .build(reason: "input unreadable")
                 return plan
             }
-            plan.inputBytes = bytes
+            // The bytes are not kept: plans are made for every deck at once, and
+            // the build reads its deck again (checking the digest) when its turn comes.
             plan.inputDigest = SHA256.hash(bytes)
             rehashed = true
         }

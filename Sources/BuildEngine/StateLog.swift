@@ -27,7 +27,6 @@ public final class StateLog: @unchecked Sendable {
     private var lines: [String: Range<Int>] = [:]
     /// Records appended (or rewritten) since loading.
     private var known: [String: TargetRecord] = [:]
-    private var strings = RecordLine.StringCache()
     /// Configurations by id, and ids by configuration.
     private var configurations: [String: String] = [:]
     private var configurationIDs: [String: String] = [:]
@@ -66,21 +65,19 @@ public final class StateLog: @unchecked Sendable {
     /// The target's latest valid record: a corrupt last line falls back to
     /// the one before (found by a scan, since corruption is rare).
     public func record(for target: String) -> TargetRecord? {
-        lock.withLock { unlockedRecord(for: target) }
-    }
-
-    private func unlockedRecord(for target: String) -> TargetRecord? {
-        if let record = known[target] { return record }
-        guard let range = lines[target] else { return nil }
+        // Decoding happens outside the lock, so planning can look records up from several threads.
+        let (appended, range, configurations) = lock.withLock { (known[target], lines[target], self.configurations) }
+        if let appended { return appended }
+        guard let range else { return nil }
         return contents.withUnsafeBufferPointer { buffer -> TargetRecord? in
             guard let base = buffer.baseAddress else { return nil }
-            if let record = RecordLine.decode(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), strings: &strings, configurations: configurations) {
+            if let record = RecordLine.decode(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), configurations: configurations) {
                 return record
             }
             var latest: TargetRecord?
             var start = 0
             for end in 0..<range.lowerBound where base[end] == 0x0A {
-                if let record = RecordLine.decode(UnsafeBufferPointer(start: base + start, count: end - start), strings: &strings, configurations: configurations),
+                if let record = RecordLine.decode(UnsafeBufferPointer(start: base + start, count: end - start), configurations: configurations),
                    record.target == target {
                     latest = record
                 }
@@ -93,10 +90,9 @@ public final class StateLog: @unchecked Sendable {
     /// Every target's latest record.
     public var records: [String: TargetRecord] {
         var all: [String: TargetRecord] = [:]
-        lock.withLock {
-            for target in Set(lines.keys).union(known.keys) {
-                if let record = unlockedRecord(for: target) { all[target] = record }
-            }
+        let targets = lock.withLock { Set(lines.keys).union(known.keys) }
+        for target in targets {
+            if let record = record(for: target) { all[target] = record }
         }
         return all
     }

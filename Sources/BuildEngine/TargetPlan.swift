@@ -7,8 +7,6 @@ public struct TargetPlan: Sendable {
     public var outputPath: String
     public var inputStatus: FileStatus?
     public var inputDigest: SHA256Digest?
-    /// The input's bytes when planning had to read them (to hash); reused by the build.
-    public var inputBytes: [UInt8]?
     public var key: SHA256Digest?
     public var decision: Decision
     /// A record with fresh file statuses, when planning re-hashed files whose

@@ -93,29 +93,9 @@ enum RecordLine {
                 unescape(UnsafeBufferPointer(start: base + idEnd + 1, count: lastTab - idEnd - 1)))
     }
 
-    /// Remembers the last decoded value of each string field: consecutive
-    /// records mostly share their configuration and build id, so those are
-    /// decoded once per log instead of once per line.
-    struct StringCache {
-        private var slots: [(raw: [UInt8], value: String)?] = Array(repeating: nil, count: RecordLine.fieldCount)
-
-        mutating func string(_ field: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
-            if let slot = slots[field], slot.raw.count == bytes.count,
-               slot.raw.withUnsafeBufferPointer({ stored in
-                   guard let a = stored.baseAddress, let b = bytes.baseAddress else { return stored.count == bytes.count }
-                   return memcmp(a, b, bytes.count) == 0
-               }) {
-                return slot.value
-            }
-            let value = RecordLine.unescape(bytes)
-            slots[field] = (Array(bytes), value)
-            return value
-        }
-    }
-
     /// Decodes one line from raw bytes (no trailing newline). Works on
     /// pointers because a no-op build decodes every line of the log.
-    static func decode(_ line: UnsafeBufferPointer<UInt8>, strings: inout StringCache, configurations: [String: String]) -> TargetRecord? {
+    static func decode(_ line: UnsafeBufferPointer<UInt8>, configurations: [String: String]) -> TargetRecord? {
         guard let base = line.baseAddress, line.count > 17 else { return nil }
         var lastTab = line.count - 1
         while lastTab >= 0 && base[lastTab] != 0x09 { lastTab -= 1 }
@@ -136,16 +116,16 @@ enum RecordLine {
               let key = SHA256Digest(hexPointer: fields[2]), let input = SHA256Digest(hexPointer: fields[3]),
               let recordedAt = integer(fields[5]), let microseconds = integer(fields[13]),
               let finished = integer(fields[15]),
-              let configuration = configurations[strings.string(10, fields[10])] else { return nil }
+              let configuration = configurations[unescape(fields[10])] else { return nil }
         let seconds = Double(microseconds) / 1e6
-        func optional(_ i: Int) -> String? { isDash(fields[i]) ? nil : strings.string(i, fields[i]) }
+        func optional(_ i: Int) -> String? { isDash(fields[i]) ? nil : unescape(fields[i]) }
         return TargetRecord(
             target: unescape(fields[0]), status: status, key: key, inputDigest: input,
             inputStatus: fileStatus(fields[4]), statRecordedAt: recordedAt, outputPath: unescape(fields[6]),
             outputDigest: SHA256Digest(hexPointer: fields[7]), outputStatus: fileStatus(fields[8]),
             manifestDigest: SHA256Digest(hexPointer: fields[9]), configuration: configuration,
             errorCode: optional(11), errorMessage: optional(12),
-            seconds: seconds, buildID: strings.string(14, fields[14]), finishedAt: finished)
+            seconds: seconds, buildID: unescape(fields[14]), finishedAt: finished)
     }
 
     private static func isDash(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { bytes.count == 1 && bytes[0] == UInt8(ascii: "-") }

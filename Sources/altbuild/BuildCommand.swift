@@ -77,6 +77,19 @@ struct BuildCommand: AsyncParsableCommand {
         }
 
         let stateDirectory = project.configuration.stateDirectory
+        if !force, let summary = nothingToDo(project, inputs: inputs) {
+            // Every deck is up to date and no record needs refreshing: nothing
+            // will be written, so no lock, temp folder or worker is needed.
+            let logger = makeLogger(stateDirectory: stateDirectory, buildID: buildID)
+            logger.info("build started", metadata: ["event": "start", "decks": "\(inputs.count)"])
+            LastBuild(summary: summary, buildID: buildID).save(to: project.lastBuildPath)
+            logger.info("build finished", metadata: [
+                "event": "end", "built": "0", "restored": "0", "up_to_date": "\(summary.upToDate)",
+                "failed": "0", "skipped": "\(summary.skipped)", "describer_calls": "0", "peak_rss_kib": "\(peakRSSKiB())",
+            ])
+            Console.out(summary.line)
+            return
+        }
         let lock: BuildLock
         do {
             lock = try BuildLock(path: stateDirectory + "/lock", timeout: DurationText.seconds(lockTimeout) ?? 30) { holder in
@@ -143,6 +156,25 @@ struct BuildCommand: AsyncParsableCommand {
             throw ExitStatus.failures
         }
         if summary.failed > 0 { throw ExitStatus.failures }
+    }
+
+    /// The summary of a build that would do nothing, or nil if any deck needs work.
+    private func nothingToDo(_ project: Project, inputs: [DiscoveredInput]) -> BuildSummary? {
+        let executor = project.executor(state: StateLog(path: project.statePath), buildID: "probe")
+        var summary = BuildSummary()
+        for plan in inputs.concurrentMap({ executor.plan($0) }) {
+            let input = plan.input
+            guard plan.refreshedRecord == nil else { return nil }
+            switch plan.decision {
+            case .upToDate:
+                summary.add(TargetOutcome(input: input.path, output: plan.outputPath, status: .upToDate))
+            case .skipFailed:
+                summary.add(TargetOutcome(input: input.path, output: plan.outputPath, status: .skipped))
+            case .build, .restore:
+                return nil
+            }
+        }
+        return summary
     }
 
     private func makeLogger(stateDirectory: String, buildID: String) -> Logger {
