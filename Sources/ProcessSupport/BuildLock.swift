@@ -20,7 +20,8 @@ public final class BuildLock {
         var announced = false
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let holder = BuildLock.holder(fd)
-            if !announced {
+            // The holder writes its pid just after locking; give it a moment so the message can name it.
+            if !announced && (holder != nil || monotonicSeconds() - start > 0.3) {
                 waiting(holder)
                 announced = true
             }
