@@ -33,6 +33,7 @@ test: deps
 
 bench: release
 	bench/noop-vs-ninja.sh
+	bench/memory.sh
 
 clean:
 	rm -rf .build build .altbuild
