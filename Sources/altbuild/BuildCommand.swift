@@ -90,13 +90,14 @@ struct BuildCommand: AsyncParsableCommand {
             Console.out(summary.line)
             return
         }
+        let logger = makeLogger(stateDirectory: stateDirectory, buildID: buildID)
         let lock: BuildLock
         do {
             lock = try BuildLock(path: stateDirectory + "/lock", timeout: DurationText.seconds(lockTimeout) ?? 30) { holder in
-                Console.error("waiting for another build of this project" + (holder.map { " (pid \($0))" } ?? "") + " to finish...")
+                logger.warning("waiting for another build of this project\(holder.map { " (pid \($0))" } ?? "") to finish...")
             }
         } catch let error as AltbuildError {
-            Console.error("error: \(error)")
+            logger.error("\(error)", metadata: ["event": "end", "code": "\(error.code.rawValue)"])
             throw error.code == .lockTimeout ? ExitStatus.locked : ExitStatus.environment
         }
         let scratch = BuildScratch(stateDirectory: stateDirectory, buildID: buildID)
@@ -104,10 +105,9 @@ struct BuildCommand: AsyncParsableCommand {
         do {
             leftovers = try scratch.prepare()
         } catch {
-            Console.error("error: \(error)")
+            logger.error("\(error)", metadata: ["event": "end"])
             throw ExitStatus.environment
         }
-        let logger = makeLogger(stateDirectory: stateDirectory, buildID: buildID)
         if leftovers > 0 { logger.info("removed temp files of \(leftovers) earlier build(s) that did not finish") }
 
         let jobs = self.jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
@@ -148,11 +148,11 @@ struct BuildCommand: AsyncParsableCommand {
 
         if result.interrupted, let signal = interrupt.signal {
             let remaining = summary.interrupted + summary.notStarted
-            Console.error("interrupted by \(signal == SIGINT ? "SIGINT" : "SIGTERM"): \(summary.built + summary.restored) decks were built and recorded; run the same command again to build the remaining \(remaining)")
+            logger.warning("interrupted by \(signal == SIGINT ? "SIGINT" : "SIGTERM"): \(summary.built + summary.restored) decks were built and recorded; run the same command again to build the remaining \(remaining)")
             throw signal == SIGINT ? ExitStatus.interruptedBySIGINT : ExitStatus.interruptedBySIGTERM
         }
         if let reason = result.stopReason {
-            Console.error(reason + "; \(summary.notStarted) decks were not started")
+            logger.error("\(reason); \(summary.notStarted) decks were not started")
             throw ExitStatus.failures
         }
         if summary.failed > 0 { throw ExitStatus.failures }
