@@ -3,8 +3,8 @@
 #   make test   install what is missing, run the test suite
 
 SWIFT ?= swift
-APT_PACKAGES := libzip-dev libxml2-dev libssl-dev pkg-config
-PKG_CONFIG_NAMES := libzip libxml-2.0 libcrypto
+APT_PACKAGES := libzip-dev libxml2-dev libssl-dev libcurl4-openssl-dev pkg-config
+PKG_CONFIG_NAMES := libzip libxml-2.0 libcrypto libcurl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps release demo test bench clean

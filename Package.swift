@@ -29,6 +29,8 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // libcurl, loaded with dlopen on first use (headers from libcurl4-openssl-dev).
+        .target(name: "CCurlLoader", linkerSettings: [.linkedLibrary("dl")]),
         .systemLibrary(
             name: "CCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
@@ -41,9 +43,13 @@ let package = Package(
         .target(
             name: "OOXML", dependencies: ["AltbuildSupport", "CZip", "CLibXML2"],
             swiftSettings: strictSettings),
+        // HTTP for the model-backed describers, over libcurl.
+        .target(
+            name: "HTTPClient", dependencies: ["AltbuildSupport", "ProcessSupport", "CCurlLoader"],
+            swiftSettings: strictSettings),
         // Describers turn one slot into ALT text.
         .target(
-            name: "Describers", dependencies: ["OOXML", "AltbuildSupport", "ProcessSupport"],
+            name: "Describers", dependencies: ["OOXML", "AltbuildSupport", "ProcessSupport", "HTTPClient"],
             swiftSettings: strictSettings),
         // The generic build engine: discovery, scheduling and reporting. Knows nothing of PowerPoint.
         .target(

@@ -18,7 +18,9 @@ public struct DeckAction: TargetAction {
         let generated = inPlace ? (previousManifest.flatMap(DeckManifest.decode)?.generatedTexts ?? [:]) : [:]
         let (output, plan, slides) = try await pipeline.run(bytes, path: input.path, generated: generated, cancel: cancel)
         let manifest = try DeckManifest(slides: slides, slots: plan.manifest).encoded()
-        return ActionResult(output: output, manifest: manifest, detail: plan.report.summary,
-                            calls: plan.describerCalls, cacheHits: plan.cacheHits)
+        var result = ActionResult(output: output, manifest: manifest, detail: plan.report.summary,
+                                  calls: plan.describerCalls, cacheHits: plan.cacheHits)
+        result.warnings = plan.warnings
+        return result
     }
 }

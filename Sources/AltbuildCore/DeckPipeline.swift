@@ -30,6 +30,8 @@ public struct DeckPipeline: Sendable {
         public var manifest: [DeckManifest.SlotEntry] = []
         public var describerCalls = 0
         public var cacheHits = 0
+        /// Things a person should know about the descriptions (over the length target).
+        public var warnings: [String] = []
     }
 
     /// Describe: decide per slot what to do and get text for those that need it.
@@ -78,6 +80,7 @@ public struct DeckPipeline: Sendable {
                         return description
                     }
                     description = made
+                    if let warning = made.warning { plan.warnings.append(warning) }
                     if byUs { plan.describerCalls += 1 } else { plan.cacheHits += 1 }
                 }
                 let text = xmlSafeText(description.text)

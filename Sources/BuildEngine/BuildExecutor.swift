@@ -217,9 +217,11 @@ public final class BuildExecutor: @unchecked Sendable {
                 outputStatus: outputStatus, manifestDigest: manifestDigest, configuration: planner.configuration,
                 errorCode: nil, errorMessage: nil, seconds: monotonicSeconds() - start, buildID: buildID,
                 finishedAt: wallClockNanoseconds()))
-            return TargetOutcome(input: input.path, output: plan.outputPath, status: .built, reason: reason,
-                                 detail: result.detail, seconds: monotonicSeconds() - start,
-                                 calls: result.calls, cacheHits: result.cacheHits)
+            var outcome = TargetOutcome(input: input.path, output: plan.outputPath, status: .built, reason: reason,
+                                        detail: result.detail, seconds: monotonicSeconds() - start,
+                                        calls: result.calls, cacheHits: result.cacheHits)
+            outcome.warnings = result.warnings
+            return outcome
         } catch {
             var failure = (error as? AltbuildError)?.at(input.path) ?? AltbuildError(.internalError, "\(error)", path: input.path)
             if cancel.isCancelled {

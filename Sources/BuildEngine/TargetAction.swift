@@ -22,6 +22,8 @@ public struct ActionResult: Sendable {
     /// Calls made to expensive sub-steps (describers), and answers found in the cache instead.
     public var calls: Int
     public var cacheHits: Int
+    /// Things worth a warning in the log.
+    public var warnings: [String] = []
 
     public init(output: [UInt8], manifest: [UInt8], detail: String, calls: Int, cacheHits: Int) {
         self.output = output

@@ -24,6 +24,7 @@ public struct TargetOutcome: Sendable {
     public var seconds: Double
     public var calls: Int
     public var cacheHits: Int
+    public var warnings: [String] = []
 
     public init(input: String, output: String, status: TargetStatus, reason: String = "", detail: String = "",
                 error: AltbuildError? = nil, seconds: Double = 0, calls: Int = 0, cacheHits: Int = 0) {

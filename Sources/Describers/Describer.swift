@@ -18,10 +18,16 @@ public protocol Describer: Sendable {
     /// Whether `describe` needs the slot's bytes (an image); the builtin
     /// describer does not, so they are never extracted for it.
     var needsMedia: Bool { get }
+
+    /// Checked once at build start (is the server reachable, does it have the
+    /// model?), so a broken setup fails with one clear message instead of
+    /// failing every deck.
+    func preflight() async throws
 }
 
 extension Describer {
     public var needsMedia: Bool { false }
+    public func preflight() async throws {}
 }
 
 /// A describer's name, version and output-affecting settings.
@@ -71,9 +77,12 @@ public struct Description: Sendable, Equatable {
     /// True when the text was inferred from context rather than from the
     /// slot's own content, so a person should check it.
     public var needsReview: Bool
+    /// Something a person should know (a description over the length target).
+    public var warning: String?
 
-    public init(text: String, needsReview: Bool) {
+    public init(text: String, needsReview: Bool, warning: String? = nil) {
         self.text = text
         self.needsReview = needsReview
+        self.warning = warning
     }
 }

@@ -91,6 +91,12 @@ struct BuildCommand: AsyncParsableCommand {
             return
         }
         let logger = makeLogger(stateDirectory: stateDirectory, buildID: buildID)
+        do {
+            try await project.configuration.describer.preflight()
+        } catch let error as AltbuildError {
+            logger.error("\(error.message)", metadata: ["event": "end", "code": "\(error.code.rawValue)"])
+            throw ExitStatus.failures
+        }
         let lock: BuildLock
         do {
             lock = try BuildLock(path: stateDirectory + "/lock", timeout: DurationText.seconds(lockTimeout) ?? 30) { holder in
@@ -199,6 +205,7 @@ struct BuildCommand: AsyncParsableCommand {
             metadata["error"] = "\(error.message)"
             for (key, value) in error.details { metadata[key] = "\(value)" }
         }
+        for warning in outcome.warnings { logger.warning("\(outcome.input): \(warning)", metadata: ["event": "warning", "deck": "\(outcome.input)"]) }
         switch outcome.status {
         case .failed:
             logger.error("\(outcome.input): \(outcome.error.map { "\($0.code): \($0.message)" } ?? "failed")", metadata: metadata)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AltbuildCore
+import AltbuildSupport
 import BuildEngine
 import Describers
 
@@ -29,8 +30,38 @@ struct ProjectOptions: ParsableArguments {
             help: "Mark pictures without ALT text that cover less than this percentage of the slide as decorative (0: never).")
     var decorativeBelow: Double = 0
 
-    @Option(help: "Who writes the ALT text: builtin (offline, default) or command (an external program).")
+    @Option(help: "Who writes the ALT text: builtin (offline, default), ollama, openai (any OpenAI-compatible server) or command (an external program).")
     var describer: DescriberKind = .builtin
+
+    @Option(help: "Model server URL (ollama default http://127.0.0.1:11434; openai default http://127.0.0.1:8000).")
+    var endpoint: String?
+
+    @Option(help: "Model name (ollama default llava).")
+    var model: String?
+
+    @Option(help: "Most requests in flight to the model server at once, across all decks.")
+    var concurrency: Int = 4
+
+    @Option(name: .customLong("api-key-env"), help: "For openai: the environment variable that holds the API key (never read from files or logged).")
+    var apiKeyEnv = "OPENAI_API_KEY"
+
+    @Flag(name: .customLong("ollama-chat"), help: "For ollama: use /api/chat instead of /api/generate.")
+    var ollamaChat = false
+
+    @Option(name: .customLong("request-timeout"), help: "For ollama/openai: time one request may take (e.g. 60s, 2m).")
+    var requestTimeout = "2m"
+
+    @Option(help: "Language of the ALT text, as a name the model understands.")
+    var language = "English"
+
+    @Option(name: .customLong("length-target"), help: "Soft length target in characters: longer answers are kept, with a warning.")
+    var lengthTarget = 150
+
+    @Option(name: .customLong("prompt-file"), help: "A prompt template replacing the default; placeholders {kind} {language} {length} {title} {nearby} {notes}.")
+    var promptFile: String?
+
+    @Flag(name: .customLong("model-describes-data"), help: "Also send charts, tables and SmartArt to the model (by default their data is described exactly by the builtin describer).")
+    var modelDescribesData = false
 
     @Option(name: .customLong("describer-command"),
             help: "For --describer command: a shell command that reads the image on stdin, the slot as JSON in $ALTBUILD_SLOT, and prints the ALT text.")
@@ -39,7 +70,7 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .customLong("describer-timeout"), help: "For --describer command: how long one description may take (e.g. 30s, 2m).")
     var describerTimeout: String = "2m"
 
-    enum DescriberKind: String, ExpressibleByArgument, CaseIterable { case builtin, command }
+    enum DescriberKind: String, ExpressibleByArgument, CaseIterable { case builtin, ollama, openai, command }
 
     func validate() throws {
         if decorativeBelow < 0 || decorativeBelow > 100 {
@@ -48,8 +79,12 @@ struct ProjectOptions: ParsableArguments {
         if describer == .command && (describerCommand ?? "").isEmpty {
             throw ValidationError("--describer command needs --describer-command 'PROGRAM ARGS'.")
         }
-        if DurationText.seconds(describerTimeout) == nil {
-            throw ValidationError("--describer-timeout: use a duration like 30s, 2m or 1h.")
+        if DurationText.seconds(describerTimeout) == nil || DurationText.seconds(requestTimeout) == nil {
+            throw ValidationError("--describer-timeout and --request-timeout take a duration like 30s, 2m or 1h.")
+        }
+        if concurrency < 1 { throw ValidationError("--concurrency must be at least 1.") }
+        if let promptFile, (try? FileIO.read(promptFile, limit: 1 << 20)) == nil {
+            throw ValidationError("--prompt-file: cannot read \(promptFile).")
         }
     }
 
@@ -58,6 +93,18 @@ struct ProjectOptions: ParsableArguments {
         case .builtin: return BuiltinDescriber()
         case .command:
             return CommandDescriber(command: describerCommand ?? "", timeout: DurationText.seconds(describerTimeout) ?? 120)
+        case .ollama, .openai:
+            var settings = VisionDescriber.Settings(api: describer == .ollama ? .ollama : .openai, endpoint: endpoint, model: model)
+            settings.useChat = ollamaChat
+            settings.requestTimeout = DurationText.seconds(requestTimeout) ?? 120
+            settings.language = language
+            settings.lengthTarget = lengthTarget
+            settings.apiKeyEnvironment = apiKeyEnv
+            settings.describeStructuredSlots = modelDescribesData
+            if let promptFile, let bytes = try? FileIO.read(promptFile, limit: 1 << 20) {
+                settings.template = PromptTemplate(text: String(decoding: bytes, as: UTF8.self))
+            }
+            return VisionDescriber(settings: settings, maxConcurrentRequests: concurrency)
         }
     }
 
