@@ -16,14 +16,15 @@ import AltbuildSupport
     }
 
     /// A deck with one picture slot; `variant` changes its bytes but not the picture or caption.
-    static func deck(variant: Int, image: [UInt8] = DeckFixture.png, caption: String = "Figure 1: the new office") -> [UInt8] {
+    static func deck(variant: Int, image: [UInt8] = DeckFixture.png, caption: String = "Figure 1: the new office",
+                     title: String? = nil) -> [UInt8] {
         DeckFixture(
             slides: [.init(
-                shapes: DeckFixture.textBox(id: 100, name: "Title", text: "Deck \(variant)", placeholder: "title")
+                shapes: DeckFixture.textBox(id: 100, name: "Title", text: title ?? "Deck \(variant)", placeholder: "title")
                     + DeckFixture.picture(id: 2, name: "Picture 1")
                     + DeckFixture.textBox(id: 3, name: "Caption", text: caption, x: 1_000_000, y: 3_100_000),
                 relationships: [("rIdImg", "image", "../media/image1.png")])],
-            parts: [("ppt/media/image1.png", image)]).bytes()
+            parts: [("ppt/media/image1.png", image), ("docProps/variant.txt", Array("variant \(variant)".utf8))]).bytes()
     }
 
     func project(_ describer: CountingDescriber, options: BuildOptions = BuildOptions()) -> Project {

@@ -181,6 +181,9 @@ def main(argv=None):
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
     stop = threading.Event()
+    # Foundation's Process on Linux starts children with the parent's blocked
+    # signal mask; unblock the ones we stop on.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     thread = threading.Thread(target=server.serve_forever, daemon=True)
