@@ -40,16 +40,31 @@ public struct DeckPipeline: Sendable {
     public func describe(_ scanned: ScannedDeck, path: String, generated: [String: String] = [:],
                          cancel: CancelFlag = CancelFlag()) async throws -> Plan {
         let inventory = scanned.inventory
+        let slots = inventory.slots
+        let actions = slots.map { slot -> AltTextPolicy.Action in
+            let ours = slot.descr != nil && generated["\(slot.part)#\(slot.ordinal)"] == slot.descr
+            return ours ? .describe : policy.action(for: slot, slideSize: inventory.slideSize)
+        }
+        // Descriptions are requested all at once: the describer's own limit
+        // (one for the whole build) decides how many run together.
+        let answers = try await withThrowingTaskGroup(of: (Int, Answer).self) { group in
+            for (index, slot) in slots.enumerated() where actions[index] == .describe {
+                group.addTask {
+                    (index, try await self.answer(for: slot, slideSize: inventory.slideSize, path: path, scanned: scanned, cancel: cancel))
+                }
+            }
+            var answers: [Int: Answer] = [:]
+            for try await (index, answer) in group { answers[index] = answer }
+            return answers
+        }
         var plan = Plan()
-        for slot in inventory.slots {
+        for (index, slot) in slots.enumerated() {
             plan.report.slots += 1
-            let address = "\(slot.part)#\(slot.ordinal)"
-            let ours = slot.descr != nil && generated[address] == slot.descr
             var entry = DeckManifest.SlotEntry(
                 slide: slot.slide, part: slot.part, ordinal: slot.ordinal, id: slot.shapeID, kind: slot.kind,
                 mediaPart: slot.mediaPart, mediaSha256: slot.mediaDigest?.hex, state: slot.state, text: slot.descr,
                 generated: false, decorative: slot.isDecorative, needsReview: false, descriptionKey: nil)
-            switch ours ? .describe : policy.action(for: slot, slideSize: inventory.slideSize) {
+            switch actions[index] {
             case .keep:
                 if slot.state == .decorative { plan.report.decorative += 1 } else { plan.report.kept += 1 }
             case .markDecorative:
@@ -60,29 +75,13 @@ public struct DeckPipeline: Sendable {
                 entry.decorative = true
                 if clear != nil { entry.text = "" }
             case .describe:
-                var request = DescriptionRequest(slot: slot, slideSize: inventory.slideSize, deckPath: path, cancel: cancel)
-                let key = DescriptionCache.key(request, describer: describer)
-                let description: Description
-                if let cached = cache?.lookup(key) {
-                    description = cached
-                    plan.cacheHits += 1
-                } else {
-                    if cancel.isCancelled || Task.isCancelled {
-                        throw AltbuildError(cancel.reason == .timeout ? .timedOut : .interrupted, "cancelled", path: path)
-                    }
-                    if describer.needsMedia { request.media = slot.mediaDigest.flatMap(scanned.media) }
-                    let describer = self.describer
-                    let cache = self.cache
-                    let asked = request
-                    let (made, byUs) = try await flights.description(for: key) {
-                        let description = try await describer.describe(asked)
-                        try cache?.store(description, for: key)
-                        return description
-                    }
-                    description = made
-                    if let warning = made.warning { plan.warnings.append(warning) }
-                    if byUs { plan.describerCalls += 1 } else { plan.cacheHits += 1 }
+                guard let answer = answers[index] else { continue }
+                let description = answer.description
+                switch answer.source {
+                case .cache: plan.cacheHits += 1
+                case .describer: plan.describerCalls += 1
                 }
+                if let warning = description.warning { plan.warnings.append(warning) }
                 let text = xmlSafeText(description.text)
                 plan.edits.append(AltTextEdit(part: slot.part, ordinal: slot.ordinal, descr: text))
                 plan.report.described += 1
@@ -90,11 +89,39 @@ public struct DeckPipeline: Sendable {
                 entry.text = text
                 entry.generated = true
                 entry.needsReview = description.needsReview
-                entry.descriptionKey = key.hex
+                entry.descriptionKey = answer.key.hex
             }
             plan.manifest.append(entry)
         }
         return plan
+    }
+
+    struct Answer: Sendable {
+        enum Source: Sendable { case cache, describer }
+        var description: Description
+        var key: SHA256Digest
+        var source: Source
+    }
+
+    /// One slot's description: from the cache, from a request already in
+    /// flight for the same key, or from the describer.
+    private func answer(for slot: Slot, slideSize: Frame?, path: String, scanned: ScannedDeck, cancel: CancelFlag) async throws -> Answer {
+        var request = DescriptionRequest(slot: slot, slideSize: slideSize, deckPath: path, cancel: cancel)
+        let key = DescriptionCache.key(request, describer: describer)
+        if let cached = cache?.lookup(key) { return Answer(description: cached, key: key, source: .cache) }
+        if cancel.isCancelled || Task.isCancelled {
+            throw AltbuildError(cancel.reason == .timeout ? .timedOut : .interrupted, "cancelled", path: path)
+        }
+        if describer.needsMedia { request.media = slot.mediaDigest.flatMap(scanned.media) }
+        let describer = self.describer
+        let cache = self.cache
+        let asked = request
+        let (made, byUs) = try await flights.description(for: key) {
+            let description = try await describer.describe(asked)
+            try cache?.store(description, for: key)
+            return description
+        }
+        return Answer(description: made, key: key, source: byUs ? .describer : .cache)
     }
 
     /// All three steps: the accessible deck's bytes and what was done.

@@ -125,10 +125,10 @@ import AltbuildSupport
     }
 
     @Test func aResponseSlowerThanTheTimeoutFails() async throws {
-        let server = try FakeModelServer(api: "ollama", script: [["delay": 5]])
+        let server = try FakeModelServer(api: "ollama", script: [["delay": 10]])
         let start = Date()
         let error = await failure { try await describer(server, api: .ollama, timeout: 1).describe(request()) }
-        #expect(Date().timeIntervalSince(start) < 4)
+        #expect(Date().timeIntervalSince(start) < 8, "the client gave up before the server answered")
         #expect(error?.message.contains("no answer within 1.0s") == true, "\(String(describing: error))")
     }
 
