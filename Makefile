@@ -34,6 +34,7 @@ test: deps
 bench: release
 	bench/noop-vs-ninja.sh
 	bench/memory.sh
+	bench/describers.sh
 
 clean:
 	rm -rf .build build .altbuild
