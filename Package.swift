@@ -31,6 +31,8 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // libcurl, loaded with dlopen on first use (headers from libcurl4-openssl-dev).
         .target(name: "CCurlLoader", linkerSettings: [.linkedLibrary("dl")]),
+        // libgd for scaling pictures, likewise loaded on first use.
+        .target(name: "CImageLoader", linkerSettings: [.linkedLibrary("dl")]),
         .systemLibrary(
             name: "CCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
@@ -49,7 +51,7 @@ let package = Package(
             swiftSettings: strictSettings),
         // Describers turn one slot into ALT text.
         .target(
-            name: "Describers", dependencies: ["OOXML", "AltbuildSupport", "ProcessSupport", "HTTPClient"],
+            name: "Describers", dependencies: ["OOXML", "AltbuildSupport", "ProcessSupport", "HTTPClient", "CImageLoader"],
             swiftSettings: strictSettings),
         // The generic build engine: discovery, scheduling and reporting. Knows nothing of PowerPoint.
         .target(

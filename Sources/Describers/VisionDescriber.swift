@@ -34,6 +34,8 @@ public struct VisionDescriber: Describer {
         /// The environment variable holding the API key (OpenAI-compatible servers); never logged.
         public var apiKeyEnvironment = "OPENAI_API_KEY"
         public var describeStructuredSlots = false
+        /// Pictures larger than this (longest side, pixels) are scaled down before sending; 0 never scales.
+        public var longestSide = 1024
         public var retry = RetryPolicy()
 
         public init(api: API, endpoint: String? = nil, model: String? = nil) {
@@ -65,7 +67,7 @@ public struct VisionDescriber: Describer {
             "temperature": String(settings.temperature), "seed": String(settings.seed),
             "maxTokens": String(settings.maxTokens), "lengthTarget": String(settings.lengthTarget),
             "language": settings.language, "prompt": SHA256.hash(settings.template.text).hex,
-            "structured": String(settings.describeStructuredSlots),
+            "structured": String(settings.describeStructuredSlots), "longestSide": String(settings.longestSide),
         ])
     }
 
@@ -99,9 +101,10 @@ public struct VisionDescriber: Describer {
             return fallback
         }
         let text = prompt(slot)
+        let image = ImageScaler.fit(media, longestSide: settings.longestSide).bytes
         var lastRejection = ""
         for _ in 1...2 {
-            let answer = try await ask(prompt: text, image: media, request: request)
+            let answer = try await ask(prompt: text, image: image, request: request)
             switch ModelOutput.clean(answer, lengthTarget: settings.lengthTarget) {
             case .text(let cleaned, let overLength):
                 var description = Description(text: cleaned, needsReview: false)
