@@ -3,20 +3,30 @@
 #   make test   install what is missing, run the test suite
 
 SWIFT ?= swift
-APT_PACKAGES := libzip-dev libxml2-dev libssl-dev libcurl4-openssl-dev pkg-config
+APT_PACKAGES := libzip-dev libxml2-dev libssl-dev libcurl4-openssl-dev libgd3 tesseract-ocr pkg-config
 PKG_CONFIG_NAMES := libzip libxml-2.0 libcrypto libcurl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps release demo test bench clean
+.PHONY: all deps test-deps release demo test bench clean
 
 all: release
 
-# Installs the C libraries' development packages only when pkg-config cannot find them.
+# Installs the system packages with apt-get, only when something is missing:
+# the C libraries' development files (found with pkg-config), libgd (loaded
+# at run time to scale pictures) and Tesseract (OCR).
 deps:
-	@if ! pkg-config --exists $(PKG_CONFIG_NAMES) 2>/dev/null; then \
+	@missing=0; \
+	pkg-config --exists $(PKG_CONFIG_NAMES) 2>/dev/null || missing=1; \
+	command -v tesseract >/dev/null || missing=1; \
+	ldconfig -p 2>/dev/null | grep -q 'libgd\.so\.3' || missing=1; \
+	if [ $$missing = 1 ]; then \
 		echo "Installing $(APT_PACKAGES) with apt-get"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi
+
+# The tests draw pictures with Pillow (for OCR) and run a fake model server in Python.
+test-deps: deps
+	@python3 -c "import PIL" 2>/dev/null || python3 -m pip install -q pillow
 
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product altbuild
@@ -27,7 +37,7 @@ demo: release
 	@echo "Accessible decks are in build/examples/. Inspect one with:"
 	@echo "  .build/release/altbuild inspect build/examples/team-photos.pptx"
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

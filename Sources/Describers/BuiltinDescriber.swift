@@ -10,12 +10,32 @@ public struct BuiltinDescriber: Describer {
     /// Bump when the wording changes, so cached descriptions are redone.
     public static let version = "1"
 
-    public init() {}
+    /// Reads text in pictures when Tesseract is installed.
+    public let recognizer: TextRecognizer?
 
-    public var identity: DescriberIdentity { DescriberIdentity(name: "builtin", version: Self.version) }
+    /// `recognizer` defaults to Tesseract if it is on `PATH`.
+    public init(recognizer: TextRecognizer? = TextRecognizer.detect()) {
+        self.recognizer = recognizer
+    }
+
+    public var identity: DescriberIdentity {
+        DescriberIdentity(name: "builtin", version: Self.version, settings: recognizer == nil ? [:] : ["ocr": "tesseract"])
+    }
+
+    public var needsMedia: Bool { recognizer != nil }
 
     public func describe(_ request: DescriptionRequest) async throws -> Description {
-        describeNow(request)
+        if let recognizer, let media = request.media, Self.readsText(request.slot) {
+            let text = await recognizer.text(in: media, cancel: request.cancel)
+            if text.filter(\.isLetter).count >= 12 {
+                return Description(text: TextStyle.sentence("Screenshot with text: " + TextStyle.quoted(text, limit: 120)), needsReview: true)
+            }
+        }
+        return describeNow(request)
+    }
+
+    static func readsText(_ slot: Slot) -> Bool {
+        (slot.kind == .picture || slot.kind == .pictureFill) && slot.content == .none
     }
 
     public func contextKey(_ request: DescriptionRequest) -> String {

@@ -54,7 +54,7 @@ public struct VisionDescriber: Describer {
 
     public let settings: Settings
     public let limiter: RequestLimiter
-    private let builtin = BuiltinDescriber()
+    private let builtin = BuiltinDescriber(recognizer: nil)
 
     public init(settings: Settings, maxConcurrentRequests: Int) {
         self.settings = settings
