@@ -50,7 +50,7 @@ public struct DeckPipeline: Sendable {
         let answers = try await withThrowingTaskGroup(of: (Int, Answer).self) { group in
             for (index, slot) in slots.enumerated() where actions[index] == .describe {
                 group.addTask {
-                    (index, try await self.answer(for: slot, slideSize: inventory.slideSize, path: path, scanned: scanned, cancel: cancel))
+                    (index, try await self.answer(for: slot, slideSize: inventory.slideSize, language: inventory.language, path: path, scanned: scanned, cancel: cancel))
                 }
             }
             var answers: [Int: Answer] = [:]
@@ -105,8 +105,8 @@ public struct DeckPipeline: Sendable {
 
     /// One slot's description: from the cache, from a request already in
     /// flight for the same key, or from the describer.
-    private func answer(for slot: Slot, slideSize: Frame?, path: String, scanned: ScannedDeck, cancel: CancelFlag) async throws -> Answer {
-        var request = DescriptionRequest(slot: slot, slideSize: slideSize, deckPath: path, cancel: cancel)
+    private func answer(for slot: Slot, slideSize: Frame?, language: String?, path: String, scanned: ScannedDeck, cancel: CancelFlag) async throws -> Answer {
+        var request = DescriptionRequest(slot: slot, slideSize: slideSize, deckPath: path, deckLanguage: language, cancel: cancel)
         let key = DescriptionCache.key(request, describer: describer)
         if let cached = cache?.lookup(key) { return Answer(description: cached, key: key, source: .cache) }
         if cancel.isCancelled || Task.isCancelled {

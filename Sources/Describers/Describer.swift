@@ -56,14 +56,18 @@ public struct DescriptionRequest: Sendable {
     public var slideSize: Frame?
     /// The deck the slot is in, for messages and context.
     public var deckPath: String
+    /// The deck's language tag (`fr-FR`), when its text is marked with one.
+    public var deckLanguage: String?
     /// The slot's bytes (the image), when the describer asked for them.
     public var media: [UInt8]?
     /// Set when the deck's build is cancelled (timeout, Ctrl+C): a describer
     /// running a process must stop it.
     public var cancel: CancelFlag
 
-    public init(slot: Slot, slideSize: Frame? = nil, deckPath: String = "", media: [UInt8]? = nil, cancel: CancelFlag = CancelFlag()) {
+    public init(slot: Slot, slideSize: Frame? = nil, deckPath: String = "", deckLanguage: String? = nil,
+                media: [UInt8]? = nil, cancel: CancelFlag = CancelFlag()) {
         self.slot = slot
+        self.deckLanguage = deckLanguage
         self.slideSize = slideSize
         self.deckPath = deckPath
         self.media = media

@@ -29,7 +29,8 @@ public struct VisionDescriber: Describer {
         public var temperature = 0.2
         public var seed = 42
         public var lengthTarget = 150
-        public var language = "English"
+        /// The language to write in; nil follows each deck's own language tag (English if it has none).
+        public var language: String?
         public var template = PromptTemplate()
         /// The environment variable holding the API key (OpenAI-compatible servers); never logged.
         public var apiKeyEnvironment = "OPENAI_API_KEY"
@@ -66,7 +67,7 @@ public struct VisionDescriber: Describer {
             "endpoint": settings.endpoint, "model": settings.model, "chat": String(settings.useChat),
             "temperature": String(settings.temperature), "seed": String(settings.seed),
             "maxTokens": String(settings.maxTokens), "lengthTarget": String(settings.lengthTarget),
-            "language": settings.language, "prompt": SHA256.hash(settings.template.text).hex,
+            "language": settings.language ?? "deck", "prompt": SHA256.hash(settings.template.text).hex,
             "structured": String(settings.describeStructuredSlots), "longestSide": String(settings.longestSide),
         ])
     }
@@ -75,7 +76,7 @@ public struct VisionDescriber: Describer {
 
     public func contextKey(_ request: DescriptionRequest) -> String {
         if usesBuiltin(request.slot) { return "builtin\n" + builtin.contextKey(request) }
-        return "prompt\n" + prompt(request.slot)
+        return "prompt\n" + prompt(request.slot, deckLanguage: request.deckLanguage)
     }
 
     func usesBuiltin(_ slot: Slot) -> Bool {
@@ -87,8 +88,9 @@ public struct VisionDescriber: Describer {
         }
     }
 
-    func prompt(_ slot: Slot) -> String {
-        settings.template.render(slot: slot, language: settings.language, lengthTarget: settings.lengthTarget)
+    func prompt(_ slot: Slot, deckLanguage: String? = nil) -> String {
+        let language = settings.language ?? deckLanguage.map(LanguageName.name) ?? "English"
+        return settings.template.render(slot: slot, language: language, lengthTarget: settings.lengthTarget)
     }
 
     public func describe(_ request: DescriptionRequest) async throws -> Description {
@@ -100,7 +102,7 @@ public struct VisionDescriber: Describer {
             fallback.needsReview = true
             return fallback
         }
-        let text = prompt(slot)
+        let text = prompt(slot, deckLanguage: request.deckLanguage)
         let image = ImageScaler.fit(media, longestSide: settings.longestSide).bytes
         var lastRejection = ""
         for _ in 1...2 {

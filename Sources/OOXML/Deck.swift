@@ -91,12 +91,19 @@ public final class Deck {
     public func inventory() throws -> DeckInventory {
         do {
             var slides: [SlideInventory] = []
+            var languages: [String: Int] = [:]
             for (index, part) in slideParts.enumerated() {
                 let document = try package.xml(part)
                 let scan = try SlideScanner(package: package, part: part, slideNumber: index + 1, document: document).scan()
                 slides.append(SlideInventory(number: index + 1, part: part, title: scan.title, slots: scan.slots.map(\.slot)))
+                // The language most of the deck's text runs are marked with.
+                for run in document.root?.descendants(where: { $0.is(.drawing, "rPr") || $0.is(.drawing, "endParaRPr") }) ?? [] {
+                    if let lang = run.attribute("lang"), !lang.isEmpty { languages[lang, default: 0] += 1 }
+                }
             }
-            return DeckInventory(slides: slides, slideSize: slideSize)
+            var inventory = DeckInventory(slides: slides, slideSize: slideSize)
+            inventory.language = languages.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+            return inventory
         } catch let error as AltbuildError {
             throw error.at(path)
         }

@@ -12,6 +12,8 @@ public struct DeckInventory: Sendable, Codable {
     public var slides: [SlideInventory]
     /// Size of a slide in EMUs, from `p:sldSz`.
     public var slideSize: Frame?
+    /// The language tag most of the deck's text is marked with (`de-DE`), if any.
+    public var language: String?
 
     public var slots: [Slot] { slides.flatMap(\.slots) }
 

@@ -51,8 +51,11 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .customLong("request-timeout"), help: "For ollama/openai: time one request may take (e.g. 60s, 2m).")
     var requestTimeout = "2m"
 
-    @Option(help: "Language of the ALT text, as a name the model understands.")
-    var language = "English"
+    @Option(help: "Language of the ALT text, as a name the model understands (default: each deck's own language, else English).")
+    var language: String?
+
+    @Option(name: .customLong("max-image-side"), help: "For ollama/openai: pictures whose longest side is over this many pixels are scaled down before sending (0: never).")
+    var maxImageSide = 1024
 
     @Option(name: .customLong("length-target"), help: "Soft length target in characters: longer answers are kept, with a warning.")
     var lengthTarget = 150
@@ -83,6 +86,7 @@ struct ProjectOptions: ParsableArguments {
             throw ValidationError("--describer-timeout and --request-timeout take a duration like 30s, 2m or 1h.")
         }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1.") }
+        if maxImageSide < 0 { throw ValidationError("--max-image-side takes a number of pixels, 0 for never scaling.") }
         if let promptFile, (try? FileIO.read(promptFile, limit: 1 << 20)) == nil {
             throw ValidationError("--prompt-file: cannot read \(promptFile).")
         }
@@ -101,6 +105,7 @@ struct ProjectOptions: ParsableArguments {
             settings.lengthTarget = lengthTarget
             settings.apiKeyEnvironment = apiKeyEnv
             settings.describeStructuredSlots = modelDescribesData
+            settings.longestSide = maxImageSide
             if let promptFile, let bytes = try? FileIO.read(promptFile, limit: 1 << 20) {
                 settings.template = PromptTemplate(text: String(decoding: bytes, as: UTF8.self))
             }

@@ -228,3 +228,41 @@ import AltbuildSupport
 enum TextCase {
     static func capitalizedFirst(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 }
+
+@Suite struct DeckLanguageTests {
+    @Test func theDeckLanguageIsFoundAndUsedInThePrompt() throws {
+        let shapes = #"<p:sp><p:nvSpPr><p:cNvPr id="5" name="T"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:p><a:r><a:rPr lang="fr-FR"/><a:t>Bonjour</a:t></a:r><a:r><a:rPr lang="fr-FR"/><a:t>à tous</a:t></a:r><a:r><a:rPr lang="en-US"/><a:t>OK</a:t></a:r></a:p></p:txBody></p:sp>"#
+            + DeckFixture.picture(id: 2, name: "Picture 1")
+        let fixture = DeckFixture(slides: [.init(shapes: shapes, relationships: [("rIdImg", "image", "../media/image1.png")])],
+                                  parts: [("ppt/media/image1.png", DeckFixture.png)])
+        let inventory = try Deck(bytes: fixture.bytes(), path: "fr.pptx").inventory()
+        #expect(inventory.language == "fr-FR")
+        let vision = VisionDescriber(settings: VisionDescriber.Settings(api: .ollama), maxConcurrentRequests: 1)
+        let slot = try #require(inventory.slots.first)
+        #expect(vision.prompt(slot, deckLanguage: inventory.language).contains("in French"))
+        var fixed = VisionDescriber.Settings(api: .ollama)
+        fixed.language = "Dutch"
+        #expect(VisionDescriber(settings: fixed, maxConcurrentRequests: 1).prompt(slot, deckLanguage: "fr-FR").contains("in Dutch"))
+    }
+}
+
+/// The model describers through the built binary: preflight and a real build.
+@Suite(.serialized) struct VisionCommandTests {
+    @Test func aBuildWithOllamaWritesTheModelsTextAndPreflightStopsABrokenSetup() throws {
+        let server = try FakeModelServer(api: "ollama", arguments: ["--answer", "A picture of a sunny office with plants"])
+        let project = Fixtures.temporaryDirectory()
+        for i in 0..<3 { try FileManager.default.write(IncrementalTests.deck(variant: i, caption: "Caption \(i)"), to: "\(project)/decks/d\(i).pptx") }
+        let build = try BinaryRunner.run(["build", "decks", "--describer", "ollama", "--endpoint", server.endpoint], in: project)
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(build.stdout.contains("3 decks: 3 built"), "\(build.stdout)")
+        let slot = try Deck(path: "\(project)/build/decks/d1.pptx").inventory().slots.first { $0.kind == .picture }
+        #expect(slot?.descr == "A sunny office with plants")
+        #expect(server.posts.count == 3)
+
+        let missing = try BinaryRunner.run(["build", "decks", "--describer", "ollama", "--endpoint", server.endpoint, "--model", "bakllava"], in: project)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("does not have the model 'bakllava'"), "\(missing.stderr)")
+        #expect(!missing.stdout.contains("decks:"), "nothing was built")
+        #expect(server.posts.count == 3)
+    }
+}
