@@ -8,7 +8,7 @@ import OOXML
 /// announce the role, so those words only waste the listener's time.
 public struct BuiltinDescriber: Describer {
     /// Bump when the wording changes, so cached descriptions are redone.
-    public static let version = "1"
+    public static let version = "2"
 
     /// Reads text in pictures when Tesseract is installed.
     public let recognizer: TextRecognizer?

@@ -32,6 +32,17 @@ public struct TextRecognizer: Sendable {
         let spec = ChildSpec(executable: executable, arguments: ["-", "-", "--psm", "3"], stdin: image,
                              stdoutLimit: 64 << 10, stderrTailLimit: 1024, timeout: timeout, killGrace: 1)
         guard let result = try? await ChildProcess.runAsync(spec, cancel: cancel), result.termination == Termination.exited(0) else { return "" }
-        return String(decoding: result.stdout, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return Self.plausibleText(String(decoding: result.stdout, as: UTF8.self))
+    }
+
+    /// OCR output without its usual noise: stray single characters (edges
+    /// read as letters) are dropped, and text with fewer than two real words
+    /// counts as none.
+    static func plausibleText(_ raw: String) -> String {
+        let tokens = raw.split(whereSeparator: \.isWhitespace).filter { token in
+            token.count > 1 || token.allSatisfy(\.isNumber) || token == "&"
+        }
+        let words = tokens.filter { $0.filter(\.isLetter).count >= 3 }
+        return words.count >= 2 ? tokens.joined(separator: " ") : ""
     }
 }

@@ -58,3 +58,12 @@ import Foundation
         #expect(description.text == "Picture captioned “Figure 1: the new office”.")
     }
 }
+
+@Suite struct OCRNoiseTests {
+    @Test func strayCharactersAndSingleWordsAreNotText() {
+        #expect(TextRecognizer.plausibleText("e python powered\n") == "python powered")
+        #expect(TextRecognizer.plausibleText("| ~ x") == "")
+        #expect(TextRecognizer.plausibleText("Logo") == "")
+        #expect(TextRecognizer.plausibleText("Revenue 2024 grew 12 %") == "Revenue 2024 grew 12")
+    }
+}
