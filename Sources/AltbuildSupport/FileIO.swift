@@ -68,6 +68,21 @@ public enum FileIO {
         if durable { syncDirectory(directory) }
     }
 
+    /// Writes all of `text` to `fd`, a line of output or of a log; errors are
+    /// ignored, since there is nowhere left to report them.
+    public static func writeAll(_ fd: Int32, _ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            var done = 0
+            while done < buffer.count, let base = buffer.baseAddress {
+                let n = write(fd, base + done, buffer.count - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                done += n
+            }
+        }
+    }
+
     private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
         var done = 0
         while done < bytes.count {

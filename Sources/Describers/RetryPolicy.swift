@@ -1,3 +1,4 @@
+import AltbuildSupport
 /// When and how long to wait before asking a model server again:
 /// exponential backoff with jitter on connection errors, 5xx and 429
 /// (honouring `Retry-After`), never on other 4xx, which will not get better.
@@ -24,14 +25,5 @@ public struct RetryPolicy: Sendable {
         let exponential = min(maxDelay, baseDelay * Double(1 << min(attempt - 1, 10)))
         // Full jitter keeps many clients from retrying in step.
         return Double.random(in: exponential / 2...exponential)
-    }
-}
-
-extension String {
-    func trimmingWhitespace() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -125,11 +125,7 @@ public struct VisionDescriber: Describer {
     func ask(prompt: String, image: [UInt8], request: DescriptionRequest) async throws -> String {
         let (path, body) = try requestBody(prompt: prompt, image: image)
         let url = settings.endpoint + path
-        var headerFields = ["Content-Type": "application/json", "Accept": "application/json"]
-        if settings.api == .openai, let key = getenv(settings.apiKeyEnvironment).map({ String(cString: $0) }), !key.isEmpty {
-            headerFields["Authorization"] = "Bearer " + key
-        }
-        let headers = headerFields
+        let headers = authorization().merging(["Content-Type": "application/json", "Accept": "application/json"]) { $1 }
         let where_ = "\(settings.api.rawValue) describer at \(url), slide \(request.slot.slide) (\(request.slot.name))"
         var attempt = 0
         while true {
@@ -166,6 +162,13 @@ public struct VisionDescriber: Describer {
             }
             throw AltbuildError(.describerFailed, "\(where_): HTTP \(response.status)\(attempt > 1 ? " after \(attempt) attempts" : ""): \(Self.errorMessage(response.body))", path: request.deckPath)
         }
+    }
+
+    /// The bearer token from the environment variable the settings name
+    /// (OpenAI-compatible servers only). Never stored, never logged.
+    func authorization() -> [String: String] {
+        guard settings.api == .openai, let key = getenv(settings.apiKeyEnvironment).map({ String(cString: $0) }), !key.isEmpty else { return [:] }
+        return ["Authorization": "Bearer " + key]
     }
 
     private func pause(_ seconds: Double, _ request: DescriptionRequest) async throws {
@@ -266,10 +269,7 @@ extension VisionDescriber {
     public func preflight() async throws {
         let path = settings.api == .ollama ? "/api/tags" : "/v1/models"
         let url = settings.endpoint + path
-        var headers: [String: String] = ["Accept": "application/json"]
-        if settings.api == .openai, let key = getenv(settings.apiKeyEnvironment).map({ String(cString: $0) }), !key.isEmpty {
-            headers["Authorization"] = "Bearer " + key
-        }
+        let headers = authorization().merging(["Accept": "application/json"]) { $1 }
         let server = settings.api == .ollama ? "the Ollama server" : "the OpenAI-compatible server"
         let response: HTTPResponse
         do {

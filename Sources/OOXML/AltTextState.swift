@@ -55,12 +55,3 @@ public enum AltTextState: String, Sendable, CaseIterable, Codable {
         return defaultNames.contains(String(stem))
     }
 }
-
-extension String {
-    func trimmingWhitespace() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return String(s)
-    }
-}

@@ -37,17 +37,7 @@ final class JSONLinesLogHandler: LogHandler, @unchecked Sendable {
             if let value = merged[key] { fields.append((key, JSONText.string("\(value)"))) }
         }
         let line = JSONText.object(fields) + "\n"
-        lock.withLock {
-            var text = line
-            text.withUTF8 { buffer in
-                var done = 0
-                while done < buffer.count, let base = buffer.baseAddress {
-                    let n = write(fd, base + done, buffer.count - done)
-                    if n <= 0 { break }
-                    done += n
-                }
-            }
-        }
+        lock.withLock { FileIO.writeAll(fd, line) }
     }
 
     /// Deletes all but the newest `keep` logs in `directory`.

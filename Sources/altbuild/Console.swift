@@ -1,3 +1,4 @@
+import AltbuildSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,14 +11,6 @@ enum Console {
     }
 
     static func error(_ line: String) {
-        var text = line + "\n"
-        text.withUTF8 { buffer in
-            var done = 0
-            while done < buffer.count, let base = buffer.baseAddress {
-                let n = write(STDERR_FILENO, base + done, buffer.count - done)
-                if n <= 0 { break }
-                done += n
-            }
-        }
+        FileIO.writeAll(STDERR_FILENO, line + "\n")
     }
 }

@@ -1,0 +1,10 @@
+extension String {
+    /// The string without leading and trailing whitespace (Foundation's
+    /// `trimmingCharacters(in:)` without Foundation).
+    public func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
