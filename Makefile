@@ -29,7 +29,7 @@ test-deps: deps
 	@python3 -c "import PIL" 2>/dev/null || python3 -m pip install -q pillow
 
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib --product altbuild
+	$(SWIFT) build -c release --static-swift-stdlib
 
 demo: release
 	.build/release/altbuild build examples

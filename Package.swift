@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "altbuild", targets: ["altbuild"]),
+        .executable(name: "altbuild-worker", targets: ["altbuild-worker"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,9 +42,13 @@ let package = Package(
         .target(
             name: "AltbuildSupport", dependencies: ["CCrypto", "CZlib"],
             swiftSettings: strictSettings),
+        // What a deck's inventory is made of (slots, kinds, texts, edits), in plain Swift.
+        .target(
+            name: "DeckModel", dependencies: ["AltbuildSupport"],
+            swiftSettings: strictSettings),
         // The OOXML layer: open, inventory and rewrite a deck. Knows nothing of builds.
         .target(
-            name: "OOXML", dependencies: ["AltbuildSupport", "CZip", "CLibXML2"],
+            name: "OOXML", dependencies: ["DeckModel", "AltbuildSupport", "CZip", "CLibXML2"],
             swiftSettings: strictSettings),
         // HTTP for the model-backed describers, over libcurl.
         .target(
@@ -51,7 +56,7 @@ let package = Package(
             swiftSettings: strictSettings),
         // Describers turn one slot into ALT text.
         .target(
-            name: "Describers", dependencies: ["OOXML", "AltbuildSupport", "ProcessSupport", "HTTPClient", "CImageLoader"],
+            name: "Describers", dependencies: ["DeckModel", "AltbuildSupport", "ProcessSupport", "HTTPClient", "CImageLoader"],
             swiftSettings: strictSettings),
         // The generic build engine: discovery, scheduling and reporting. Knows nothing of PowerPoint.
         .target(
@@ -66,15 +71,23 @@ let package = Package(
         .target(
             name: "AltbuildCore",
             dependencies: [
-                "OOXML", "Describers", "BuildEngine", "AltbuildSupport", "ProcessSupport",
+                "DeckModel", "Describers", "BuildEngine", "AltbuildSupport", "ProcessSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings),
+        // Parsing and rewriting decks for the worker (and for tests, in process).
+        .target(
+            name: "DeckParsing", dependencies: ["OOXML", "AltbuildCore", "AltbuildSupport"],
+            swiftSettings: strictSettings),
+        // The worker: one deck, parsed or rewritten in its own process.
+        .executableTarget(
+            name: "altbuild-worker", dependencies: ["DeckParsing", "AltbuildSupport"],
             swiftSettings: strictSettings),
         // The thin command-line front end.
         .executableTarget(
             name: "altbuild",
             dependencies: [
-                "AltbuildCore", "OOXML", "BuildEngine", "AltbuildSupport", "ProcessSupport", "Describers",
+                "AltbuildCore", "DeckModel", "BuildEngine", "AltbuildSupport", "ProcessSupport", "Describers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -82,7 +95,10 @@ let package = Package(
 
         .testTarget(
             name: "AltbuildTests",
-            dependencies: ["OOXML", "Describers", "BuildEngine", "AltbuildCore", "AltbuildSupport", "ProcessSupport", "CZip"],
+            dependencies: [
+                "DeckModel", "OOXML", "DeckParsing", "Describers", "BuildEngine", "AltbuildCore", "AltbuildSupport",
+                "ProcessSupport", "CZip",
+            ],
             swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=$PWD/.build/release/altbuild
-[ -x "$bin" ] || swift build -c release --static-swift-stdlib --product altbuild
+[ -x "$bin" ] && [ -x "$(dirname "$bin")/altbuild-worker" ] || swift build -c release --static-swift-stdlib
 python3 -c "import pptx" 2>/dev/null || pip install -q python-pptx
 work=$PWD/bench/work/describers
 rm -rf "$work"

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=$PWD/.build/release/altbuild
-[ -x "$bin" ] || swift build -c release --static-swift-stdlib --product altbuild
+[ -x "$bin" ] && [ -x "$(dirname "$bin")/altbuild-worker" ] || swift build -c release --static-swift-stdlib
 work=bench/work/memory
 rm -rf "$work"
 mkdir -p "$work"

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 decks=${1:-1000}
 runs=${2:-30}
 bin=$PWD/.build/release/altbuild
-[ -x "$bin" ] || swift build -c release --product altbuild
+[ -x "$bin" ] && [ -x "$(dirname "$bin")/altbuild-worker" ] || swift build -c release --static-swift-stdlib
 command -v ninja >/dev/null || { apt-get install -y -qq ninja-build >/dev/null; }
 
 work=bench/work/noop

@@ -1,4 +1,4 @@
-public import OOXML
+public import DeckModel
 
 /// Which existing ALT text altbuild may replace, and when it marks a slot
 /// decorative instead of describing it.

@@ -1,6 +1,6 @@
 public import BuildEngine
 public import AltbuildSupport
-import OOXML
+import DeckModel
 
 /// Building one deck target: the pipeline, run on the input's bytes, with its
 /// manifest for the store.

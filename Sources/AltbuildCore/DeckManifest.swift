@@ -1,4 +1,4 @@
-public import OOXML
+public import DeckModel
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

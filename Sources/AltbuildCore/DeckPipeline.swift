@@ -1,4 +1,4 @@
-public import OOXML
+public import DeckModel
 public import Describers
 public import AltbuildSupport
 

@@ -1,4 +1,5 @@
-public import OOXML
+public import DeckModel
+public import AltbuildSupport
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -47,9 +48,9 @@ public enum InventoryJSON {
         var oleProgID: String?
     }
 
-    public static func render(_ deck: Deck, _ inventory: DeckInventory) throws -> String {
+    public static func render(path: String, digest: SHA256Digest, _ inventory: DeckInventory) throws -> String {
         let document = Document(
-            deck: deck.path, sha256: deck.digest.hex,
+            deck: path, sha256: digest.hex,
             slideCount: inventory.slides.count, slotCount: inventory.slots.count,
             slides: inventory.slides.map { slide in
                 SlideJSON(number: slide.number, part: slide.part, title: slide.title, slots: slide.slots.map(slotJSON))

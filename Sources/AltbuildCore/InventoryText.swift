@@ -1,13 +1,14 @@
-public import OOXML
+public import DeckModel
+public import AltbuildSupport
 
 /// The human-readable `inspect` listing: one block per slide, one line per
 /// slot, saying what it is and whether its ALT text is missing, a
 /// placeholder, automatic, human or decorative.
 public enum InventoryText {
-    public static func render(_ deck: Deck, _ inventory: DeckInventory) -> String {
+    public static func render(path: String, digest: SHA256Digest, _ inventory: DeckInventory) -> String {
         var lines: [String] = []
         let slots = inventory.slots
-        lines.append("\(deck.path): \(inventory.slides.count) slides, \(slots.count) ALT-text slots (sha256 \(deck.digest.hex.prefix(12))…)")
+        lines.append("\(path): \(inventory.slides.count) slides, \(slots.count) ALT-text slots (sha256 \(digest.hex.prefix(12))…)")
         for state in AltTextState.allCases {
             let count = slots.filter { $0.state == state }.count
             if count > 0 { lines.append("  \(state.rawValue): \(count)") }

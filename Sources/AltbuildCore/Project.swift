@@ -13,12 +13,14 @@ public struct Project: Sendable {
     public var configuration: BuildConfiguration
     public var options: BuildOptions
     public var cacheDirectory: String
-    /// Where decks are parsed: in worker processes (the command line), or here (tests).
-    public var isolation: Isolation = .inProcess
+    /// Where decks are parsed: in worker processes (the command line), or by
+    /// a processor given here (tests parse in process).
+    public var isolation: Isolation = .workers(executable: WorkerDeckProcessor.workerExecutable(),
+                                               temporaryDirectory: "/tmp", killGrace: 2)
 
     public enum Isolation: Sendable {
-        case inProcess
-        /// Re-executing `executable` as a worker, with temp files under `temporaryDirectory`.
+        case custom(any DeckProcessor)
+        /// Running `executable` (`altbuild-worker`) per deck, with temp files under `temporaryDirectory`.
         case workers(executable: String, temporaryDirectory: String, killGrace: Double)
     }
 
@@ -59,8 +61,8 @@ public struct Project: Sendable {
         let cache = DescriptionCache(store: store, actions: actionCache, readable: !options.force)
         let processor: any DeckProcessor
         switch isolation {
-        case .inProcess:
-            processor = InProcessDeckProcessor(limits: configuration.limits)
+        case .custom(let given):
+            processor = given
         case .workers(let executable, let temporaryDirectory, let killGrace):
             processor = WorkerDeckProcessor(executable: executable, temporaryDirectory: temporaryDirectory,
                                             extractMedia: configuration.describer.needsMedia, killGrace: killGrace)

@@ -1,5 +1,5 @@
 public import AltbuildSupport
-public import OOXML
+public import DeckModel
 public import ProcessSupport
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -30,22 +30,31 @@ public struct WorkerDeckProcessor: DeckProcessor {
         self.killGrace = killGrace
     }
 
-    /// The path of the running executable, for re-executing it as a worker.
-    public static func currentExecutable() -> String {
+    /// `altbuild-worker`, installed next to `altbuild` (or `$ALTBUILD_WORKER`).
+    /// A separate executable so that the parent links neither libxml2 nor
+    /// libzip: it never parses a deck, and does not pay to load them.
+    public static func workerExecutable() -> String {
+        if let override = getenv("ALTBUILD_WORKER").map({ String(cString: $0) }), !override.isEmpty { return override }
         var buffer = [CChar](repeating: 0, count: 4096)
         let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard n > 0 else { return CommandLine.arguments.first ?? "altbuild" }
-        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard n > 0 else { return "altbuild-worker" }
+        let me = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return FileIO.parentDirectory(of: me) + "/altbuild-worker"
+    }
+
+    /// Parses one deck in a worker and returns its inventory, for `inspect`.
+    public func inventory(of path: String, digest: SHA256Digest) async throws -> DeckInventory {
+        try await scan(path, bytes: [], digest: digest, cancel: CancelFlag()).inventory
     }
 
     public func scan(_ path: String, bytes: [UInt8], digest: SHA256Digest, cancel: CancelFlag) async throws -> ScannedDeck {
         let mediaDirectory = temporaryDirectory + "/media"
-        var arguments = ["__worker", "scan", "--deck", path, "--expect", digest.hex]
+        var arguments = ["scan", "--deck", path, "--expect", digest.hex]
         if extractMedia { arguments += ["--media-dir", mediaDirectory] }
         let output = try await runWorker(arguments, path: path, cancel: cancel)
-        let result: DeckWorker.ScanResult
+        let result: WorkerMessages.ScanResult
         do {
-            result = try DeckWorker.decodeScan(output)
+            result = try WorkerMessages.decodeScan(output)
         } catch {
             throw AltbuildError(.workerFailed, "the worker's answer could not be read: \(error)", path: path)
         }
@@ -65,9 +74,9 @@ public struct WorkerDeckProcessor: DeckProcessor {
             unlink(outputPath)
         }
         try FileIO.writeAtomically(Array(try JSONEncoder().encode(edits)), to: editsPath, durable: false)
-        let answer = try await runWorker(["__worker", "inject", "--deck", path, "--expect", digest.hex,
+        let answer = try await runWorker(["inject", "--deck", path, "--expect", digest.hex,
                                           "--edits", editsPath, "--output", outputPath], path: path, cancel: cancel)
-        guard let result = try? DeckWorker.decodeInject(answer), let expected = SHA256Digest(hex: result.output) else {
+        guard let result = try? WorkerMessages.decodeInject(answer), let expected = SHA256Digest(hex: result.output) else {
             throw AltbuildError(.workerFailed, "the worker's answer could not be read", path: path)
         }
         let output = try FileIO.read(outputPath)
@@ -94,8 +103,8 @@ public struct WorkerDeckProcessor: DeckProcessor {
         case .exited(0):
             if result.stdoutTruncated { throw AltbuildError(.workerFailed, "the worker's answer is over the size bound", path: path, details: details) }
             return result.stdout
-        case .exited(DeckWorker.errorExitStatus):
-            if var error = DeckWorker.decodeError(result.stdout) {
+        case .exited(WorkerMessages.errorExitStatus):
+            if var error = WorkerMessages.decodeError(result.stdout) {
                 error.path = path
                 throw error
             }

@@ -1,4 +1,4 @@
-import OOXML
+import DeckModel
 
 /// The offline, deterministic describer: exact for charts, tables, SmartArt
 /// and groups (it reads their data), and a context-based placeholder for

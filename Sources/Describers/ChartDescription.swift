@@ -1,4 +1,4 @@
-import OOXML
+import DeckModel
 
 /// Describes a chart from its cached data: type, title, series, categories,
 /// range, extremes and the direction of change. Exact where a model reading

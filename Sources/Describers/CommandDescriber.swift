@@ -1,5 +1,5 @@
 public import AltbuildSupport
-import OOXML
+import DeckModel
 import ProcessSupport
 #if canImport(FoundationEssentials)
 import FoundationEssentials

@@ -1,4 +1,4 @@
-public import OOXML
+public import DeckModel
 public import AltbuildSupport
 
 /// Turns one slot into ALT text. The seam between the build and whatever

@@ -1,4 +1,4 @@
-import OOXML
+import DeckModel
 
 /// Turns a model's answer into ALT text, or rejects it. Models pad answers
 /// with "Image of", markdown and quotes, and sometimes answer with a refusal

@@ -1,4 +1,4 @@
-public import OOXML
+public import DeckModel
 
 /// The prompt sent to a vision model, built from a template with the slot's
 /// context: slide title, nearby text and notes (each capped), the deck's

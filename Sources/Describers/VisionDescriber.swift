@@ -1,5 +1,5 @@
 public import AltbuildSupport
-import OOXML
+import DeckModel
 import HTTPClient
 #if canImport(FoundationEssentials)
 import FoundationEssentials

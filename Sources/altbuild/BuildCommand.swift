@@ -118,7 +118,7 @@ struct BuildCommand: AsyncParsableCommand {
 
         let jobs = self.jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         let timeoutSeconds = DurationText.seconds(timeout).flatMap { $0 > 0 ? $0 : nil }
-        project.isolation = .workers(executable: WorkerDeckProcessor.currentExecutable(), temporaryDirectory: scratch.path, killGrace: 2)
+        project.isolation = .workers(executable: WorkerDeckProcessor.workerExecutable(), temporaryDirectory: scratch.path, killGrace: 2)
         let state = StateLog(path: project.statePath)
         let executor = project.executor(state: state, buildID: buildID)
         executor.timeoutSeconds = timeoutSeconds

@@ -10,20 +10,19 @@ struct Altbuild: AsyncParsableCommand {
         version: AltbuildVersionText.value,
         subcommands: [
             BuildCommand.self, StatusCommand.self, ExplainCommand.self, GraphCommand.self,
-            CleanCommand.self, GCCommand.self, CacheCommand.self, InspectCommand.self, WorkerCommand.self,
+            CleanCommand.self, GCCommand.self, CacheCommand.self, InspectCommand.self,
         ],
         defaultSubcommand: BuildCommand.self)
 
-    /// `altbuild build ...` and the workers are parsed by their own command
-    /// alone: parsing through the whole tree builds every subcommand's
+    /// `altbuild build ...` is parsed by its own command alone: parsing through the whole tree builds every subcommand's
     /// argument set first, which costs a no-op build ~2 ms. Help and every
     /// other command go through the tree as usual.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let wantsHelp = arguments.contains { $0 == "-h" || $0 == "--help" || $0 == "--help-hidden" || $0 == "--version" }
-        if !wantsHelp, let first = arguments.first, first == "build" || first == "__worker" {
+        if !wantsHelp, arguments.first == "build" {
             // A usage error is parsed again through the tree, so its message names `altbuild build`.
-            guard let parsed = try? Altbuild.parseSubcommand(first, Array(arguments.dropFirst())) else {
+            guard let parsed = try? BuildCommand.parseAsRoot(Array(arguments.dropFirst())) else {
                 await Altbuild.main(arguments)
                 return
             }
@@ -40,9 +39,5 @@ struct Altbuild: AsyncParsableCommand {
             return
         }
         await Altbuild.main(arguments)
-    }
-
-    private static func parseSubcommand(_ name: String, _ arguments: [String]) throws -> any ParsableCommand {
-        name == "build" ? try BuildCommand.parseAsRoot(arguments) : try WorkerCommand.parseAsRoot(arguments)
     }
 }

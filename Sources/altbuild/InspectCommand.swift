@@ -1,10 +1,11 @@
 import ArgumentParser
 import AltbuildCore
 import AltbuildSupport
-import OOXML
+import DeckModel
 
 /// `altbuild inspect DECK`: list every ALT-text slot and what it holds now.
-/// Read-only: it never writes anything.
+/// Read-only; the deck is parsed by a worker like in a build, so a hostile
+/// deck cannot crash it.
 struct InspectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
@@ -18,9 +19,12 @@ struct InspectCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let opened = try Deck(path: deck)
-            let inventory = try opened.inventory()
-            Console.out(json ? try InventoryJSON.render(opened, inventory) : InventoryText.render(opened, inventory))
+            let digest = SHA256.hash(try FileIO.read(deck, limit: ReadLimits.default.maxDeckBytes))
+            let worker = WorkerDeckProcessor(executable: WorkerDeckProcessor.workerExecutable(), temporaryDirectory: "/tmp",
+                                             extractMedia: false)
+            let inventory = try await worker.inventory(of: deck, digest: digest)
+            Console.out(json ? try InventoryJSON.render(path: deck, digest: digest, inventory)
+                             : InventoryText.render(path: deck, digest: digest, inventory))
         } catch let error as AltbuildError {
             Console.error("error: \(error.at(deck))")
             throw ExitStatus.failures

@@ -124,7 +124,7 @@ import Foundation
         let result = try run("build", "decks", "--timeout", "1s", environment: ["ALTBUILD_WORKER_FAULT": "hang:d000"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("decks/d000.pptx: E_TIMEOUT: timed out after 1s"), "\(result.stderr)")
-        #expect(!processExists(matching: "__worker scan --deck decks/d000.pptx"))
+        #expect(!processExists(matching: "altbuild-worker scan --deck decks/d000.pptx"))
     }
 
     @Test func aFailingDescriberFailsItsDeckWithItsErrorText() throws {

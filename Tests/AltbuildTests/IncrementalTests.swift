@@ -4,6 +4,7 @@ import AltbuildSupport
 @testable import BuildEngine
 @testable import AltbuildCore
 @testable import OOXML
+import DeckParsing
 
 /// The incremental engine driven in process, with a counting describer.
 @Suite(.serialized) struct IncrementalTests {
@@ -28,8 +29,10 @@ import AltbuildSupport
     }
 
     func project(_ describer: CountingDescriber, options: BuildOptions = BuildOptions()) -> Project {
-        Project(configuration: BuildConfiguration(outputDirectory: "out", stateDirectory: ".altbuild", describer: describer),
-                options: options, cacheDirectory: ".altbuild/cache")
+        var project = Project(configuration: BuildConfiguration(outputDirectory: "out", stateDirectory: ".altbuild", describer: describer),
+                              options: options, cacheDirectory: ".altbuild/cache")
+        project.isolation = .custom(InProcessDeckProcessor(limits: .default))
+        return project
     }
 
     func build(_ project: Project, _ paths: [String] = ["decks"]) async throws -> (BuildSummary, [TargetOutcome]) {

@@ -2,6 +2,7 @@ import Testing
 import Foundation
 import AltbuildSupport
 @testable import OOXML
+import DeckParsing
 @testable import Describers
 @testable import AltbuildCore
 @testable import BuildEngine
@@ -193,9 +194,10 @@ import AltbuildSupport
         for i in 0..<5 { try FileManager.default.write(IncrementalTests.deck(variant: i, title: "Our office"), to: "\(root)/decks/d\(i).pptx") }
         var settings = VisionDescriber.Settings(api: .ollama, endpoint: server.endpoint)
         settings.retry = RetryPolicy(attempts: 2, baseDelay: 0.01)
-        let project = Project(configuration: BuildConfiguration(outputDirectory: root + "/out", stateDirectory: root + "/.altbuild",
+        var project = Project(configuration: BuildConfiguration(outputDirectory: root + "/out", stateDirectory: root + "/.altbuild",
                                                                 describer: VisionDescriber(settings: settings, maxConcurrentRequests: 4)),
                               options: BuildOptions(), cacheDirectory: root + "/.altbuild/cache")
+        project.isolation = .custom(InProcessDeckProcessor(limits: .default))
         let executor = project.executor(state: StateLog(path: project.statePath), buildID: "t")
         let result = await executor.run(try project.discovery.discover([root + "/decks"]), execution: ExecutionOptions(jobs: 3)) { _, _, _ in }
         #expect(result.summary.built == 5)

@@ -29,4 +29,27 @@ public struct Slot: Sendable, Codable {
     public var groupDepth: Int
     public var context: SlotContext
     public var content: SlotContent
+
+    public init(slide: Int, part: String, ordinal: Int, shapeID: String, name: String, kind: SlotKind,
+                descr: String?, title: String?, isDecorative: Bool, state: AltTextState, mediaPart: String?,
+                mediaDigest: SHA256Digest?, frame: Frame?, alternateBranch: String?, groupDepth: Int,
+                context: SlotContext, content: SlotContent) {
+        self.slide = slide
+        self.part = part
+        self.ordinal = ordinal
+        self.shapeID = shapeID
+        self.name = name
+        self.kind = kind
+        self.descr = descr
+        self.title = title
+        self.isDecorative = isDecorative
+        self.state = state
+        self.mediaPart = mediaPart
+        self.mediaDigest = mediaDigest
+        self.frame = frame
+        self.alternateBranch = alternateBranch
+        self.groupDepth = groupDepth
+        self.context = context
+        self.content = content
+    }
 }

@@ -1,5 +1,6 @@
 public import OOXML
 public import AltbuildSupport
+import AltbuildCore
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -9,29 +10,11 @@ import Foundation
 import Glibc
 #endif
 
-/// The worker side of deck isolation: `altbuild __worker scan|inject` runs
+/// The worker side of deck isolation: `altbuild-worker scan|inject` runs
 /// these in a child process and prints the JSON they return. A worker reads
 /// the deck itself and checks it has the digest the parent hashed, so both
 /// sides always talk about the same bytes.
 public enum DeckWorker {
-    /// Exit status of a worker that reports an `AltbuildError` as JSON.
-    public static let errorExitStatus: Int32 = 3
-
-    struct ScanResult: Codable {
-        var inventory: DeckInventory
-        /// Media digests (hex) whose bytes were written to the media folder under that name.
-        var media: [String]
-    }
-
-    struct InjectResult: Codable {
-        var output: String
-    }
-
-    struct ErrorResult: Codable {
-        var code: String
-        var message: String
-    }
-
     public static func scan(deck path: String, expect: SHA256Digest?, mediaDirectory: String?, limits: ReadLimits) throws -> [UInt8] {
         try injectFault(path)
         let deck = try read(path, expect: expect, limits: limits)
@@ -45,7 +28,7 @@ public enum DeckWorker {
                 written.append(digest.hex)
             }
         }
-        return Array(try JSONEncoder().encode(ScanResult(inventory: inventory, media: written)))
+        return try WorkerMessages.encode(WorkerMessages.ScanResult(inventory: inventory, media: written))
     }
 
     public static func inject(deck path: String, expect: SHA256Digest?, edits editsPath: String, output: String, limits: ReadLimits) throws -> [UInt8] {
@@ -54,23 +37,7 @@ public enum DeckWorker {
         let edits = try JSONDecoder().decode([AltTextEdit].self, from: Data(try FileIO.read(editsPath)))
         let bytes = try DeckInjector.inject(deck, edits: edits, limits: limits)
         try FileIO.writeAtomically(bytes, to: output, durable: false)
-        return Array(try JSONEncoder().encode(InjectResult(output: SHA256.hash(bytes).hex)))
-    }
-
-    public static func errorJSON(_ error: AltbuildError) -> [UInt8] {
-        (try? JSONEncoder().encode(ErrorResult(code: error.code.rawValue, message: error.message))).map(Array.init) ?? []
-    }
-
-    static func decodeError(_ bytes: [UInt8]) -> AltbuildError? {
-        (try? JSONDecoder().decode(ErrorResult.self, from: Data(bytes))).map { AltbuildError(ErrorCode($0.code), $0.message) }
-    }
-
-    static func decodeScan(_ bytes: [UInt8]) throws -> ScanResult {
-        try JSONDecoder().decode(ScanResult.self, from: Data(bytes))
-    }
-
-    static func decodeInject(_ bytes: [UInt8]) throws -> InjectResult {
-        try JSONDecoder().decode(InjectResult.self, from: Data(bytes))
+        return try WorkerMessages.encode(WorkerMessages.InjectResult(output: SHA256.hash(bytes).hex))
     }
 
     private static func read(_ path: String, expect: SHA256Digest?, limits: ReadLimits) throws -> Deck {

@@ -5,6 +5,13 @@ public struct SlideInventory: Sendable, Codable {
     public var part: String
     public var title: String?
     public var slots: [Slot]
+
+    public init(number: Int, part: String, title: String?, slots: [Slot]) {
+        self.number = number
+        self.part = part
+        self.title = title
+        self.slots = slots
+    }
 }
 
 /// Every slot of a deck, slide by slide in presentation order.

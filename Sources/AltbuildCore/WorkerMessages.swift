@@ -1,0 +1,54 @@
+public import DeckModel
+public import AltbuildSupport
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// What `altbuild-worker` prints: the parent and the worker agree on these
+/// JSON shapes, and nothing else crosses the process boundary.
+public enum WorkerMessages {
+    /// Exit status of a worker that reports an `AltbuildError` as JSON.
+    public static let errorExitStatus: Int32 = 3
+
+    public struct ScanResult: Codable, Sendable {
+        public var inventory: DeckInventory
+        /// Media digests (hex) whose bytes were written to the media folder under that name.
+        public var media: [String]
+        public init(inventory: DeckInventory, media: [String]) {
+            self.inventory = inventory
+            self.media = media
+        }
+    }
+
+    public struct InjectResult: Codable, Sendable {
+        public var output: String
+        public init(output: String) { self.output = output }
+    }
+
+    public struct ErrorResult: Codable, Sendable {
+        public var code: String
+        public var message: String
+    }
+
+    public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        Array(try JSONEncoder().encode(value))
+    }
+
+    public static func errorJSON(_ error: AltbuildError) -> [UInt8] {
+        (try? encode(ErrorResult(code: error.code.rawValue, message: error.message))) ?? []
+    }
+
+    static func decodeError(_ bytes: [UInt8]) -> AltbuildError? {
+        (try? JSONDecoder().decode(ErrorResult.self, from: Data(bytes))).map { AltbuildError(ErrorCode($0.code), $0.message) }
+    }
+
+    static func decodeScan(_ bytes: [UInt8]) throws -> ScanResult {
+        try JSONDecoder().decode(ScanResult.self, from: Data(bytes))
+    }
+
+    static func decodeInject(_ bytes: [UInt8]) throws -> InjectResult {
+        try JSONDecoder().decode(InjectResult.self, from: Data(bytes))
+    }
+}

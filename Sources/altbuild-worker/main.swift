@@ -1,0 +1,47 @@
+import AltbuildCore
+import AltbuildSupport
+import DeckParsing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// `altbuild-worker scan|inject --deck PATH [--expect SHA256] ...`: parses or
+// rewrites one deck and prints the answer as JSON (`WorkerMessages`). Run by
+// `altbuild`, one process per step, so that a crash or hang in libxml2 or
+// libzip costs one deck. The arguments are read by hand: a worker starts for
+// every deck, and it has no user to help.
+
+func option(_ name: String, in arguments: [String]) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let mode = arguments.first ?? ""
+let expected = option("--expect", in: arguments).flatMap(SHA256Digest.init(hex:))
+var answer: [UInt8] = []
+var status: Int32 = 0
+do {
+    guard let deck = option("--deck", in: arguments) else {
+        throw AltbuildError(.internalError, "usage: altbuild-worker scan|inject --deck PATH [--expect SHA256] [--media-dir DIR] [--edits FILE --output FILE]")
+    }
+    switch mode {
+    case "scan":
+        answer = try DeckWorker.scan(deck: deck, expect: expected, mediaDirectory: option("--media-dir", in: arguments), limits: .default)
+    case "inject":
+        guard let edits = option("--edits", in: arguments), let output = option("--output", in: arguments) else {
+            throw AltbuildError(.internalError, "inject needs --edits and --output")
+        }
+        answer = try DeckWorker.inject(deck: deck, expect: expected, edits: edits, output: output, limits: .default)
+    default:
+        throw AltbuildError(.internalError, "unknown mode '\(mode)': use scan or inject")
+    }
+} catch let error as AltbuildError {
+    answer = WorkerMessages.errorJSON(error)
+    status = WorkerMessages.errorExitStatus
+} catch {
+    answer = WorkerMessages.errorJSON(AltbuildError(.internalError, "\(error)"))
+    status = WorkerMessages.errorExitStatus
+}
+FileIO.writeAll(STDOUT_FILENO, String(decoding: answer, as: UTF8.self))
+exit(status)
