@@ -45,11 +45,6 @@ public struct BuildConfiguration: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// A deck's action key: the configuration, then its bytes' digest.
-    public static func actionKey(inputDigest: SHA256Digest, configuration: String) -> SHA256Digest {
-        actionKeyFunction(configuration: configuration)(inputDigest)
-    }
-
     /// The key function for one configuration: the configuration is hashed
     /// once and the hasher copied for each deck, since a no-op build computes
     /// a key per deck.

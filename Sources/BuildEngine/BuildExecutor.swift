@@ -113,20 +113,6 @@ public final class BuildExecutor: @unchecked Sendable {
         }
     }
 
-    /// Runs one target on its own (planning included), for callers outside a batch.
-    public func run(_ input: DiscoveredInput) async -> TargetOutcome {
-        let plan = self.plan(input)
-        if let refreshed = plan.refreshedRecord { try? state.append(refreshed) }
-        switch plan.decision {
-        case .upToDate:
-            return TargetOutcome(input: input.path, output: plan.outputPath, status: .upToDate, reason: "up to date")
-        case .skipFailed(let reason):
-            return TargetOutcome(input: input.path, output: plan.outputPath, status: .skipped, reason: reason)
-        case .build, .restore:
-            return await execute(plan, cancel: CancelFlag())
-        }
-    }
-
     func execute(_ plan: TargetPlan, cancel: CancelFlag) async -> TargetOutcome {
         let start = monotonicSeconds()
         let input = plan.input

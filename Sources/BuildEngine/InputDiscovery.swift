@@ -118,10 +118,6 @@ public struct InputDiscovery: Sendable {
         return true
     }
 
-    func isInput(_ name: String) -> Bool {
-        isInput(Array(name.utf8)[...])
-    }
-
     /// Matches the extension byte-wise and case-insensitively.
     func isInput(_ name: ArraySlice<UInt8>) -> Bool {
         if skippedPrefixes.contains(where: { name.starts(with: $0.utf8) }) { return false }

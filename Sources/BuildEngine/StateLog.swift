@@ -133,14 +133,6 @@ public final class StateLog: @unchecked Sendable {
         lineCount += 1
     }
 
-    /// Drops records of targets `keep` rejects (for example outputs removed by `clean`).
-    public func forget(where predicate: (TargetRecord) -> Bool) throws {
-        let keep = records.filter { !predicate($0.value) }
-        known = keep
-        lines = [:]
-        try compact()
-    }
-
     /// Rewrites the log once it has grown past one and a half times its live records.
     public func compactIfNeeded() throws {
         let live = Set(lines.keys).union(known.keys).count
