@@ -1,6 +1,6 @@
 public import DeckModel
 public import AltbuildSupport
-public import ProcessSupport
+import ProcessSupport
 
 /// Where a deck's untrusted bytes are parsed and rewritten: in a worker
 /// process for real builds (a crash or hang in a C library cannot take the

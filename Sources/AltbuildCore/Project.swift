@@ -1,5 +1,5 @@
 public import BuildEngine
-public import AltbuildSupport
+import AltbuildSupport
 import Describers
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,6 @@
 public import AltbuildSupport
 public import DeckModel
-public import ProcessSupport
+import ProcessSupport
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

@@ -1,4 +1,4 @@
-public import AltbuildSupport
+import AltbuildSupport
 import DeckModel
 import ProcessSupport
 #if canImport(FoundationEssentials)

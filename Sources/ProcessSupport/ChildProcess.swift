@@ -139,7 +139,7 @@ public enum ChildProcess {
         var errTail: [UInt8] = []
         var stdinFD = stdin
         var stdinOffset = 0
-        fcntl(stdinFD, F_SETFL, fcntl(stdinFD, F_GETFL) | O_NONBLOCK)
+        _ = fcntl(stdinFD, F_SETFL, fcntl(stdinFD, F_GETFL) | O_NONBLOCK)
         if spec.stdin.isEmpty { close(stdinFD); stdinFD = -1 }
         var open = (out: true, err: true)
         let start = monotonicSeconds()
