@@ -382,6 +382,10 @@ def snapshot_altbuild(path, directory):
     for attempt in range(30):
         try:
             shutil.copy2(path, copy)
+            # altbuild parses decks in altbuild-worker, found next to it.
+            worker = os.path.join(os.path.dirname(os.path.abspath(path)), "altbuild-worker")
+            if os.path.exists(worker):
+                shutil.copy2(worker, os.path.join(directory, "altbuild-worker"))
             probe = subprocess.run([copy, "--version"], capture_output=True, text=True, timeout=60)
             if probe.returncode == 0:
                 print("altbuild %s (%s)" % (probe.stdout.strip(), os.path.abspath(path)))
