@@ -10,7 +10,7 @@ import Foundation
 import Glibc
 #endif
 
-/// Parses and rewrites each deck in a child process: `altbuild __worker`,
+/// Parses and rewrites each deck in a child process: `altbuild-worker`,
 /// spawned in its own process group with a clean signal state, its output
 /// read with a bound. A crash becomes `E_WORKER_CRASHED` with the signal and
 /// the tails of the worker's output; the build goes on.
