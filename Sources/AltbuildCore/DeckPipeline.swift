@@ -110,7 +110,7 @@ public struct DeckPipeline: Sendable {
         let key = DescriptionCache.key(request, describer: describer)
         if let cached = cache?.lookup(key) { return Answer(description: cached, key: key, source: .cache) }
         if cancel.isCancelled || Task.isCancelled {
-            throw AltbuildError(cancel.reason == .timeout ? .timedOut : .interrupted, "cancelled", path: path)
+            throw cancel.error(path: path)
         }
         if describer.needsMedia { request.media = slot.mediaDigest.flatMap(scanned.media) }
         let describer = self.describer

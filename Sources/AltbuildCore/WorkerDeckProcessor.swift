@@ -96,8 +96,7 @@ public struct WorkerDeckProcessor: DeckProcessor {
             "stderr_tail": result.stderrText,
         ]
         if result.cancelled {
-            throw AltbuildError(cancel.reason == .timeout ? .timedOut : .interrupted,
-                                cancel.reason == .timeout ? "timed out" : "interrupted", path: path, details: details)
+            throw cancel.error(path: path, details: details)
         }
         switch result.termination {
         case .exited(0):

@@ -24,6 +24,14 @@ public final class CancelFlag: @unchecked Sendable {
     public var isCancelled: Bool { lock.withLock { cancelled } || (parent?.isCancelled ?? false) }
     public var isUrgent: Bool { lock.withLock { urgent } || (parent?.isUrgent ?? false) }
 
+    /// The error work stopped by this flag ends with: `E_TIMEOUT` when a
+    /// deadline set it, `E_INTERRUPTED` otherwise.
+    public func error(path: String?, details: [String: String] = [:]) -> AltbuildError {
+        reason == .timeout
+            ? AltbuildError(.timedOut, "timed out", path: path, details: details)
+            : AltbuildError(.interrupted, "interrupted", path: path, details: details)
+    }
+
     public var reason: Reason? { lock.withLock { why } ?? parent?.reason }
 
     public func cancel(_ reason: Reason = .interrupt, urgent: Bool = false) {

@@ -36,6 +36,12 @@ public final class BuildExecutor: @unchecked Sendable {
         planner.plan(input, outputPath: outputPathFor(input), record: state.record(for: input.path))
     }
 
+    /// Plans for all of `inputs`, in order. Planning is `stat` calls and
+    /// record decoding, so it is spread over the cores.
+    public func plans(_ inputs: [DiscoveredInput]) -> [TargetPlan] {
+        inputs.concurrentMap { self.plan($0) }
+    }
+
     /// Builds `inputs`: plans each in order (cheap, from metadata), reports
     /// up-to-date targets at once, and runs the rest `execution.jobs` at a
     /// time, each within its deadline. Outcomes are reported as they finish;
@@ -47,21 +53,12 @@ public final class BuildExecutor: @unchecked Sendable {
                     report: @escaping (TargetOutcome, Int, Int) -> Void) async -> BuildResult {
         var summary = BuildSummary()
         var work: [(index: Int, plan: TargetPlan)] = []
-        // Planning is stat calls and record decoding: spread it over the cores.
-        let plans = inputs.concurrentMap { self.plan($0) }
-        for (index, input) in inputs.enumerated() {
-            let plan = plans[index]
+        for (index, plan) in plans(inputs).enumerated() {
             if let refreshed = plan.refreshedRecord { try? state.append(refreshed) }
-            switch plan.decision {
-            case .upToDate:
-                let outcome = TargetOutcome(input: input.path, output: plan.outputPath, status: .upToDate, reason: "up to date")
+            if let outcome = plan.settledOutcome {
                 summary.add(outcome)
                 report(outcome, index + 1, inputs.count)
-            case .skipFailed(let reason):
-                let outcome = TargetOutcome(input: input.path, output: plan.outputPath, status: .skipped, reason: reason)
-                summary.add(outcome)
-                report(outcome, index + 1, inputs.count)
-            case .build, .restore:
+            } else {
                 work.append((index, plan))
             }
         }
@@ -115,26 +112,21 @@ public final class BuildExecutor: @unchecked Sendable {
 
     func execute(_ plan: TargetPlan, cancel: CancelFlag) async -> TargetOutcome {
         let start = monotonicSeconds()
-        let input = plan.input
-        switch plan.decision {
-        case .upToDate:
-            return TargetOutcome(input: input.path, output: plan.outputPath, status: .upToDate, reason: "up to date")
-        case .skipFailed(let reason):
-            return TargetOutcome(input: input.path, output: plan.outputPath, status: .skipped, reason: reason)
-        case .restore(let reason):
-            if let record = state.record(for: input.path), let digest = record.outputDigest,
+        if let settled = plan.settledOutcome { return settled }
+        if case .restore(let reason) = plan.decision {
+            if let record = state.record(for: plan.input.path), let digest = record.outputDigest,
                let outcome = restore(plan, outputDigest: digest, manifest: record.manifestDigest, reason: reason, start: start) {
                 return outcome
             }
             return await build(plan, reason: reason + "; not in the cache any more", start: start, cancel: cancel)
-        case .build(let reason):
-            if !planner.options.force, let key = plan.key, let result = actions.lookup(Self.resultNamespace, key),
-               let (output, manifest) = readResult(result),
-               let outcome = restore(plan, outputDigest: output, manifest: manifest, reason: reason, start: start) {
-                return outcome
-            }
-            return await build(plan, reason: reason, start: start, cancel: cancel)
         }
+        let reason = plan.decision.reason
+        if !planner.options.force, let key = plan.key, let result = actions.lookup(Self.resultNamespace, key),
+           let (output, manifest) = readResult(result),
+           let outcome = restore(plan, outputDigest: output, manifest: manifest, reason: reason, start: start) {
+            return outcome
+        }
+        return await build(plan, reason: reason, start: start, cancel: cancel)
     }
 
     // MARK: - Restoring
@@ -143,19 +135,27 @@ public final class BuildExecutor: @unchecked Sendable {
         guard let key = plan.key, let inputDigest = plan.inputDigest, let bytes = store.get(outputDigest) else { return nil }
         do {
             try writeOutput(bytes, digest: outputDigest, plan: plan)
-            let outputStatus = FileStatus(path: plan.outputPath)
-            try state.append(TargetRecord(
-                target: plan.input.path, status: .succeeded, key: key, inputDigest: inputDigest,
-                inputStatus: planner.options.inPlace ? outputStatus : plan.inputStatus,
-                statRecordedAt: wallClockNanoseconds(), outputPath: plan.outputPath, outputDigest: outputDigest,
-                outputStatus: outputStatus, manifestDigest: manifest, configuration: planner.configuration,
-                errorCode: nil, errorMessage: nil, seconds: monotonicSeconds() - start, buildID: buildID,
-                finishedAt: wallClockNanoseconds()))
+            try recordSuccess(plan, key: key, inputDigest: inputDigest, inputStatus: plan.inputStatus,
+                              outputDigest: outputDigest, manifest: manifest, start: start)
             return TargetOutcome(input: plan.input.path, output: plan.outputPath, status: .restored, reason: reason,
                                  detail: "restored from cache", seconds: monotonicSeconds() - start)
         } catch {
             return nil
         }
+    }
+
+    /// Records a finished target once its output is in place. In place, the
+    /// input file is the output just written, so that is the status to trust.
+    private func recordSuccess(_ plan: TargetPlan, key: SHA256Digest, inputDigest: SHA256Digest, inputStatus: FileStatus?,
+                               outputDigest: SHA256Digest, manifest: SHA256Digest?, start: Double) throws {
+        let outputStatus = FileStatus(path: plan.outputPath)
+        try state.append(TargetRecord(
+            target: plan.input.path, status: .succeeded, key: key, inputDigest: inputDigest,
+            inputStatus: planner.options.inPlace ? outputStatus : inputStatus,
+            statRecordedAt: wallClockNanoseconds(), outputPath: plan.outputPath, outputDigest: outputDigest,
+            outputStatus: outputStatus, manifestDigest: manifest, configuration: planner.configuration,
+            errorCode: nil, errorMessage: nil, seconds: monotonicSeconds() - start, buildID: buildID,
+            finishedAt: wallClockNanoseconds()))
     }
 
     private func readResult(_ digest: SHA256Digest) -> (SHA256Digest, SHA256Digest?)? {
@@ -195,14 +195,8 @@ public final class BuildExecutor: @unchecked Sendable {
             let resultObject = try store.put(Array("output=\(outputDigest.hex)\nmanifest=\(manifestDigest.hex)\n".utf8))
             try actions.record(Self.resultNamespace, key, result: resultObject)
             try writeOutput(result.output, digest: outputDigest, plan: plan)
-            let outputStatus = FileStatus(path: plan.outputPath)
-            try state.append(TargetRecord(
-                target: input.path, status: .succeeded, key: key, inputDigest: digest,
-                inputStatus: planner.options.inPlace ? outputStatus : statusAfter,
-                statRecordedAt: wallClockNanoseconds(), outputPath: plan.outputPath, outputDigest: outputDigest,
-                outputStatus: outputStatus, manifestDigest: manifestDigest, configuration: planner.configuration,
-                errorCode: nil, errorMessage: nil, seconds: monotonicSeconds() - start, buildID: buildID,
-                finishedAt: wallClockNanoseconds()))
+            try recordSuccess(plan, key: key, inputDigest: digest, inputStatus: statusAfter,
+                              outputDigest: outputDigest, manifest: manifestDigest, start: start)
             var outcome = TargetOutcome(input: input.path, output: plan.outputPath, status: .built, reason: reason,
                                         detail: result.detail, seconds: monotonicSeconds() - start,
                                         calls: result.calls, cacheHits: result.cacheHits)
@@ -241,7 +235,7 @@ public final class BuildExecutor: @unchecked Sendable {
         if cancel.reason == .timeout {
             return AltbuildError(.timedOut, "timed out after \(formatDuration(timeoutSeconds ?? 0))", path: path)
         }
-        return AltbuildError(.interrupted, "interrupted", path: path)
+        return cancel.error(path: path)
     }
 
     /// Writes the output durably; in place, an unchanged deck is not rewritten

@@ -12,4 +12,17 @@ public struct TargetPlan: Sendable {
     /// A record with fresh file statuses, when planning re-hashed files whose
     /// stat changed but whose content did not; saving it keeps the next no-op cheap.
     public var refreshedRecord: TargetRecord?
+
+    /// The outcome when planning alone settles the target (up to date, or a
+    /// failure left alone with `--skip-failed`); nil when it needs work.
+    public var settledOutcome: TargetOutcome? {
+        switch decision {
+        case .upToDate:
+            return TargetOutcome(input: input.path, output: outputPath, status: .upToDate, reason: "up to date")
+        case .skipFailed(let reason):
+            return TargetOutcome(input: input.path, output: outputPath, status: .skipped, reason: reason)
+        case .build, .restore:
+            return nil
+        }
+    }
 }

@@ -72,11 +72,7 @@ public struct CommandDescriber: Describer {
                              timeout: timeout, killGrace: 2)
         let result = try await ChildProcess.runAsync(spec, cancel: request.cancel)
         let details = ["describer": result.termination.description, "stderr_tail": result.stderrText]
-        if result.cancelled {
-            let timeout = request.cancel.reason == .timeout
-            throw AltbuildError(timeout ? .timedOut : .interrupted, timeout ? "timed out while describing" : "interrupted",
-                                path: request.deckPath, details: details)
-        }
+        if result.cancelled { throw request.cancel.error(path: request.deckPath, details: details) }
         if result.timedOut {
             throw AltbuildError(.describerFailed, "the describer command timed out after \(Int(timeout))s on slide \(request.slot.slide) (\(request.slot.name))",
                                 path: request.deckPath, details: details)

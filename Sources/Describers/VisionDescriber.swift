@@ -140,8 +140,7 @@ public struct VisionDescriber: Describer {
             } catch let failure as HTTPFailure {
                 switch failure {
                 case .cancelled:
-                    let timeout = request.cancel.reason == .timeout
-                    throw AltbuildError(timeout ? .timedOut : .interrupted, timeout ? "timed out while describing" : "interrupted", path: request.deckPath)
+                    throw request.cancel.error(path: request.deckPath)
                 case .connection where attempt < settings.retry.attempts:
                     try await pause(settings.retry.delay(afterAttempt: attempt, retryAfter: nil), request)
                     continue
@@ -174,10 +173,7 @@ public struct VisionDescriber: Describer {
     private func pause(_ seconds: Double, _ request: DescriptionRequest) async throws {
         let deadline = monotonicSeconds() + seconds
         while monotonicSeconds() < deadline {
-            if request.cancel.isCancelled {
-                let timeout = request.cancel.reason == .timeout
-                throw AltbuildError(timeout ? .timedOut : .interrupted, timeout ? "timed out while describing" : "interrupted", path: request.deckPath)
-            }
+            if request.cancel.isCancelled { throw request.cancel.error(path: request.deckPath) }
             try? await Task.sleep(nanoseconds: UInt64(min(0.05, max(0, deadline - monotonicSeconds())) * 1e9))
         }
     }

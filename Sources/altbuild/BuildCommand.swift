@@ -168,17 +168,9 @@ struct BuildCommand: AsyncParsableCommand {
     private func nothingToDo(_ project: Project, inputs: [DiscoveredInput]) -> BuildSummary? {
         let executor = project.executor(state: StateLog(path: project.statePath), buildID: "probe")
         var summary = BuildSummary()
-        for plan in inputs.concurrentMap({ executor.plan($0) }) {
-            let input = plan.input
-            guard plan.refreshedRecord == nil else { return nil }
-            switch plan.decision {
-            case .upToDate:
-                summary.add(TargetOutcome(input: input.path, output: plan.outputPath, status: .upToDate))
-            case .skipFailed:
-                summary.add(TargetOutcome(input: input.path, output: plan.outputPath, status: .skipped))
-            case .build, .restore:
-                return nil
-            }
+        for plan in executor.plans(inputs) {
+            guard plan.refreshedRecord == nil, let outcome = plan.settledOutcome else { return nil }
+            summary.add(outcome)
         }
         return summary
     }

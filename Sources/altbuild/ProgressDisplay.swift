@@ -16,10 +16,7 @@ final class ProgressDisplay {
     private let mode: ProgressMode
     private let quiet: Bool
     private let color: Bool
-    private var done = 0
-    private var ok = 0
-    private var failed = 0
-    private var cached = 0
+    private var counts = BuildSummary()
     private var workSeconds = 0.0
     private var worked = 0
     private let total: Int
@@ -36,13 +33,8 @@ final class ProgressDisplay {
     }
 
     func update(_ outcome: TargetOutcome, index: Int) {
-        done += 1
-        switch outcome.status {
-        case .built: ok += 1
-        case .restored, .upToDate: cached += 1
-        case .failed: failed += 1
-        case .skipped, .interrupted: break
-        }
+        counts.add(outcome)
+        let done = counts.total, failed = counts.failed
         if outcome.status == .built || outcome.status == .failed || outcome.status == .restored {
             worked += 1
             workSeconds += outcome.seconds
@@ -73,8 +65,8 @@ final class ProgressDisplay {
         case .tty:
             if outcome.status == .upToDate || outcome.status == .skipped { if done < total && done % 50 != 0 { return } }
             let name = outcome.input.split(separator: "/").last.map(String.init) ?? outcome.input
-            var line = "[\(done)/\(total)] \(name) \(formatDuration(outcome.seconds)) · ok \(ok) · "
-            line += (color && failed > 0 ? "\u{1B}[31mfailed \(failed)\u{1B}[0m" : "failed \(failed)") + " · cached \(cached)"
+            var line = "[\(done)/\(total)] \(name) \(formatDuration(outcome.seconds)) · ok \(counts.built) · "
+            line += (color && failed > 0 ? "\u{1B}[31mfailed \(failed)\u{1B}[0m" : "failed \(failed)") + " · cached \(counts.restored + counts.upToDate)"
             if worked > 0 && done < total {
                 let remaining = Double(total - done) * (workSeconds / Double(worked)) / Double(jobs)
                 line += " · ETA " + formatDuration(remaining)
