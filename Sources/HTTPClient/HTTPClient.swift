@@ -109,7 +109,7 @@ public enum HTTPClient {
             let line = data.withMemoryRebound(to: UInt8.self, capacity: n) { String(decoding: UnsafeBufferPointer(start: $0, count: n), as: UTF8.self) }
             if let colon = line.firstIndex(of: ":") {
                 let name = line[..<colon].lowercased()
-                let value = line[line.index(after: colon)...].trimmingCharacters(in: " \r\n\t")
+                let value = String(line[line.index(after: colon)...]).trimmingWhitespace()
                 transfer.headers[name] = value
             }
             return n
@@ -143,14 +143,5 @@ public enum HTTPClient {
         var status = 0
         ccurl_getinfo_long(curl, CURLINFO_RESPONSE_CODE, &status)
         return HTTPResponse(status: status, headers: transfer.headers, body: transfer.body)
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        var s = self
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
     }
 }
