@@ -22,6 +22,12 @@ extension ErrorCode {
     public static let zipBomb = ErrorCode("E_ZIP_BOMB")
     public static let zipTooManyEntries = ErrorCode("E_ZIP_TOO_MANY_ENTRIES")
     public static let deckTooLarge = ErrorCode("E_DECK_TOO_LARGE")
+    /// Two entries share bytes: the "better zip bomb" layout, or a forged directory.
+    public static let zipOverlap = ErrorCode("E_ZIP_OVERLAP")
+    /// Two entries with the same name, or names equal under OPC's rules (ASCII case, Unicode normalisation).
+    public static let zipDuplicate = ErrorCode("E_ZIP_DUPLICATE")
+    /// An entry name no OPC part may have: absolute, `..`, a backslash or a NUL.
+    public static let zipUnsafeName = ErrorCode("E_ZIP_UNSAFE_NAME")
     // Reading the package structure.
     public static let missingContentTypes = ErrorCode("E_MISSING_CONTENT_TYPES")
     public static let missingPresentation = ErrorCode("E_MISSING_PRESENTATION")
@@ -35,6 +41,8 @@ extension ErrorCode {
     public static let workerFailed = ErrorCode("E_WORKER_FAILED")
     public static let describerFailed = ErrorCode("E_DESCRIBER_FAILED")
     public static let interrupted = ErrorCode("E_INTERRUPTED")
+    /// A worker ran out of its memory allowance (`--worker-memory`).
+    public static let resourceLimit = ErrorCode("E_RESOURCE_LIMIT")
     public static let lockTimeout = ErrorCode("E_LOCKED")
     // Writing.
     public static let writeFailed = ErrorCode("E_WRITE")
