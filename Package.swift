@@ -32,7 +32,7 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // libcurl, loaded with dlopen on first use (headers from libcurl4-openssl-dev).
         .target(name: "CCurlLoader", linkerSettings: [.linkedLibrary("dl")]),
-        // libgd for scaling pictures, likewise loaded on first use.
+        // libgd for scaling pictures in the worker, likewise loaded on first use.
         .target(name: "CImageLoader", linkerSettings: [.linkedLibrary("dl")]),
         .systemLibrary(
             name: "CCrypto", pkgConfig: "libcrypto",
@@ -54,9 +54,13 @@ let package = Package(
         .target(
             name: "HTTPClient", dependencies: ["AltbuildSupport", "ProcessSupport", "CCurlLoader"],
             swiftSettings: strictSettings),
+        // Pictures in the worker: format, declared size, pixel budget, scaling. Never run in the parent.
+        .target(
+            name: "ImageTools", dependencies: ["DeckModel", "CImageLoader"],
+            swiftSettings: strictSettings),
         // Describers turn one slot into ALT text.
         .target(
-            name: "Describers", dependencies: ["DeckModel", "AltbuildSupport", "ProcessSupport", "HTTPClient", "CImageLoader"],
+            name: "Describers", dependencies: ["DeckModel", "AltbuildSupport", "ProcessSupport", "HTTPClient"],
             swiftSettings: strictSettings),
         // The generic build engine: discovery, scheduling and reporting. Knows nothing of PowerPoint.
         .target(
@@ -77,7 +81,7 @@ let package = Package(
             swiftSettings: strictSettings),
         // Parsing and rewriting decks for the worker (and for tests, in process).
         .target(
-            name: "DeckParsing", dependencies: ["OOXML", "AltbuildCore", "AltbuildSupport"],
+            name: "DeckParsing", dependencies: ["OOXML", "ImageTools", "DeckModel", "AltbuildCore", "AltbuildSupport"],
             swiftSettings: strictSettings),
         // The worker: one deck, parsed or rewritten in its own process.
         .executableTarget(
@@ -97,7 +101,7 @@ let package = Package(
             name: "AltbuildTests",
             dependencies: [
                 "DeckModel", "OOXML", "DeckParsing", "Describers", "BuildEngine", "AltbuildCore", "AltbuildSupport",
-                "ProcessSupport", "CZip",
+                "ProcessSupport", "ImageTools", "CZip",
             ],
             swiftSettings: strictSettings),
     ],

@@ -11,15 +11,27 @@ public struct BuildConfiguration: Sendable {
     public var policy: AltTextPolicy
     public var limits: ReadLimits
     public var describer: any Describer
+    /// Pictures declaring more pixels than this are not decoded (changes outputs).
+    public var maxPixels: Int
+    /// Each worker's address-space limit in bytes (only turns runaways into failures).
+    public var workerMemory: Int
 
     public init(outputDirectory: String = "build", stateDirectory: String = ".altbuild",
                 policy: AltTextPolicy = AltTextPolicy(), limits: ReadLimits = .default,
-                describer: any Describer = BuiltinDescriber()) {
+                describer: any Describer = BuiltinDescriber(), maxPixels: Int = ImagePreparation.defaultMaxPixels,
+                workerMemory: Int = WorkerDeckProcessor.defaultMemoryLimit) {
         self.outputDirectory = outputDirectory
         self.stateDirectory = stateDirectory
         self.policy = policy
         self.limits = limits
         self.describer = describer
+        self.maxPixels = maxPixels
+        self.workerMemory = workerMemory
+    }
+
+    /// How the worker prepares pictures for this build's describer.
+    public var imagePreparation: ImagePreparation {
+        ImagePreparation(maxPixels: maxPixels, longestSide: describer.imageSide)
     }
 
     /// Only what changes the bytes of an output, one `name=value` per line in
@@ -40,6 +52,7 @@ public struct BuildConfiguration: Sendable {
             "policy.replaceAutomatic=\(policy.replaceAutomatic)",
             "policy.overwrite=\(policy.overwrite)",
             "policy.decorativeBelow=\(policy.decorativeBelowPercent)",
+            "images.maxPixels=\(maxPixels)",
             "mode=" + (inPlace ? "in-place" : "out-dir"),
         ]
         return lines.joined(separator: "\n")

@@ -24,6 +24,8 @@ public struct DeckManifest: Codable, Sendable, Equatable {
         public var generated: Bool
         public var decorative: Bool
         public var needsReview: Bool
+        /// Why the slot was left for a person (a picture over the pixel budget).
+        public var reviewReason: String? = nil
         /// The description cache key, when altbuild described the slot.
         public var descriptionKey: String?
     }

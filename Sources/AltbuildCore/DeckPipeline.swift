@@ -13,6 +13,13 @@ public struct DeckPipeline: Sendable {
     public var processor: any DeckProcessor
     /// Shared by all decks of a build, so parallel decks never ask twice.
     public var flights: DescriptionFlights
+    /// How many of a deck's slots are being described at once. The
+    /// describer's build-wide limiter decides how many requests or processes
+    /// really run; this only keeps a deck of 5,000 pictures from holding
+    /// 5,000 waiting tasks and their pictures in memory.
+    public var slotWidth: Int {
+        describer.limiter?.limit ?? DescriberLimiter.defaultLocalLimit
+    }
 
     public init(policy: AltTextPolicy, describer: any Describer, cache: DescriptionCache? = nil, processor: any DeckProcessor,
                 flights: DescriptionFlights = DescriptionFlights()) {
@@ -45,17 +52,12 @@ public struct DeckPipeline: Sendable {
             let ours = slot.descr != nil && generated["\(slot.part)#\(slot.ordinal)"] == slot.descr
             return ours ? .describe : policy.action(for: slot, slideSize: inventory.slideSize)
         }
-        // Descriptions are requested all at once: the describer's own limit
-        // (one for the whole build) decides how many run together.
-        let answers = try await withThrowingTaskGroup(of: (Int, Answer).self) { group in
-            for (index, slot) in slots.enumerated() where actions[index] == .describe {
-                group.addTask {
-                    (index, try await self.answer(for: slot, slideSize: inventory.slideSize, language: inventory.language, path: path, scanned: scanned, cancel: cancel))
-                }
-            }
-            var answers: [Int: Answer] = [:]
-            for try await (index, answer) in group { answers[index] = answer }
-            return answers
+        // A picture over the pixel budget goes to no describer: it is left for a person.
+        let refusals = slots.map { slot in slot.mediaDigest.flatMap { scanned.images[$0]?.refusal } }
+        let wanted = slots.indices.filter { actions[$0] == .describe && refusals[$0] == nil }
+        let answers = try await boundedConcurrentMap(wanted, width: slotWidth) { index in
+            try await self.answer(for: slots[index], slideSize: inventory.slideSize, language: inventory.language,
+                                  path: path, scanned: scanned, cancel: cancel)
         }
         var plan = Plan()
         for (index, slot) in slots.enumerated() {
@@ -75,6 +77,13 @@ public struct DeckPipeline: Sendable {
                 entry.decorative = true
                 if clear != nil { entry.text = "" }
             case .describe:
+                if let refusal = refusals[index] {
+                    plan.report.leftForReview += 1
+                    plan.warnings.append("slide \(slot.slide) (\(slot.name)): \(refusal); its ALT text is left for a person to write")
+                    entry.needsReview = true
+                    entry.reviewReason = refusal
+                    break
+                }
                 guard let answer = answers[index] else { continue }
                 let description = answer.description
                 switch answer.source {

@@ -10,14 +10,19 @@ public protocol DeckProcessor: Sendable {
     func inject(_ path: String, bytes: [UInt8], digest: SHA256Digest, edits: [AltTextEdit], cancel: CancelFlag) async throws -> [UInt8]
 }
 
-/// A scanned deck: its inventory and a way to get a slot's bytes.
+/// A scanned deck: its inventory, what the worker learnt about its
+/// pictures, and a way to get a picture as the worker prepared it.
 public struct ScannedDeck: Sendable {
     public var inventory: DeckInventory
-    /// The bytes of a media part by digest, when the scan extracted them.
-    public var media: @Sendable (SHA256Digest) -> [UInt8]?
+    /// Format, declared size and any refusal of each picture, by digest.
+    public var images: [SHA256Digest: ImageFacts]
+    /// A picture by digest, when the scan extracted it.
+    public var media: @Sendable (SHA256Digest) -> SlotImage?
 
-    public init(inventory: DeckInventory, media: @escaping @Sendable (SHA256Digest) -> [UInt8]?) {
+    public init(inventory: DeckInventory, images: [SHA256Digest: ImageFacts] = [:],
+                media: @escaping @Sendable (SHA256Digest) -> SlotImage?) {
         self.inventory = inventory
+        self.images = images
         self.media = media
     }
 }

@@ -11,6 +11,9 @@ public struct DeckReport: Sendable, Equatable {
     public var decorative = 0
     /// Of the described slots, those whose text came from context alone.
     public var needsReview = 0
+    /// Slots altbuild would not describe (a picture over the pixel budget):
+    /// left without text for a person.
+    public var leftForReview = 0
 
     public init() {}
 
@@ -21,6 +24,7 @@ public struct DeckReport: Sendable, Equatable {
         if decorative > 0 { parts.append("\(decorative) decorative") }
         var text = parts.joined(separator: ", ")
         if needsReview > 0 { text += " (\(needsReview) from context only: review)" }
+        if leftForReview > 0 { text += "; \(leftForReview) left for a person to describe" }
         return text
     }
 }

@@ -65,7 +65,9 @@ public struct Project: Sendable {
             processor = given
         case .workers(let executable, let temporaryDirectory, let killGrace):
             processor = WorkerDeckProcessor(executable: executable, temporaryDirectory: temporaryDirectory,
-                                            extractMedia: configuration.describer.needsMedia, killGrace: killGrace)
+                                            extractMedia: configuration.describer.needsMedia,
+                                            preparation: configuration.imagePreparation,
+                                            memoryLimit: configuration.workerMemory, killGrace: killGrace)
         }
         let pipeline = DeckPipeline(policy: configuration.policy, describer: configuration.describer,
                                     cache: cache, processor: processor)

@@ -21,12 +21,24 @@ public struct WorkerDeckProcessor: DeckProcessor {
     public let temporaryDirectory: String
     /// Extract pictures for describers that need their bytes.
     public let extractMedia: Bool
+    /// The pixel budget and the size pictures are scaled to, in the worker.
+    public let preparation: ImagePreparation
+    /// Each worker's address-space limit in bytes (0: none).
+    public let memoryLimit: Int
     public let killGrace: Double
 
-    public init(executable: String, temporaryDirectory: String, extractMedia: Bool, killGrace: Double = 2) {
+    /// 4 GiB: four times the largest deck altbuild reads, so a real deck
+    /// never meets it, while a runaway parser stops long before the machine does.
+    public static let defaultMemoryLimit = 4 << 30
+
+    public init(executable: String, temporaryDirectory: String, extractMedia: Bool,
+                preparation: ImagePreparation = ImagePreparation(), memoryLimit: Int = WorkerDeckProcessor.defaultMemoryLimit,
+                killGrace: Double = 2) {
         self.executable = executable
         self.temporaryDirectory = temporaryDirectory
         self.extractMedia = extractMedia
+        self.preparation = preparation
+        self.memoryLimit = memoryLimit
         self.killGrace = killGrace
     }
 
@@ -49,8 +61,8 @@ public struct WorkerDeckProcessor: DeckProcessor {
 
     public func scan(_ path: String, bytes: [UInt8], digest: SHA256Digest, cancel: CancelFlag) async throws -> ScannedDeck {
         let mediaDirectory = temporaryDirectory + "/media"
-        var arguments = ["scan", "--deck", path, "--expect", digest.hex]
-        if extractMedia { arguments += ["--media-dir", mediaDirectory] }
+        var arguments = ["scan", "--deck", path, "--expect", digest.hex, "--max-pixels", String(preparation.maxPixels)]
+        if extractMedia { arguments += ["--media-dir", mediaDirectory, "--image-side", String(preparation.longestSide)] }
         let output = try await runWorker(arguments, path: path, cancel: cancel)
         let result: WorkerMessages.ScanResult
         do {
@@ -58,9 +70,18 @@ public struct WorkerDeckProcessor: DeckProcessor {
         } catch {
             throw AltbuildError(.workerFailed, "the worker's answer could not be read: \(error)", path: path)
         }
-        let available = Set(result.media)
-        return ScannedDeck(inventory: result.inventory) { digest in
-            available.contains(digest.hex) ? try? FileIO.read(mediaDirectory + "/" + digest.hex) : nil
+        var images: [SHA256Digest: ImageFacts] = [:]
+        for (hex, facts) in result.images {
+            guard let digest = SHA256Digest(hex: hex) else {
+                throw AltbuildError(.workerFailed, "the worker named a picture with a malformed digest", path: path)
+            }
+            images[digest] = facts
+        }
+        let written = result.media
+        return ScannedDeck(inventory: result.inventory, images: images) { digest in
+            guard let format = written[digest.hex] else { return nil }
+            // The file is the worker's prepared copy in this build's temp folder; gone means the build is being torn down.
+            return (try? FileIO.read(mediaDirectory + "/" + digest.hex)).map { SlotImage(bytes: $0, format: format) }
         }
     }
 
@@ -87,7 +108,8 @@ public struct WorkerDeckProcessor: DeckProcessor {
     }
 
     private func runWorker(_ arguments: [String], path: String, cancel: CancelFlag) async throws -> [UInt8] {
-        let spec = ChildSpec(executable: executable, arguments: arguments, stdoutLimit: 256 << 20,
+        let limit = memoryLimit > 0 ? ["--memory-limit", String(memoryLimit)] : []
+        let spec = ChildSpec(executable: executable, arguments: arguments + limit, stdoutLimit: 256 << 20,
                              stderrTailLimit: 4096, killGrace: killGrace)
         let result = try await ChildProcess.runAsync(spec, cancel: cancel)
         var details = [
@@ -105,15 +127,30 @@ public struct WorkerDeckProcessor: DeckProcessor {
         case .exited(WorkerMessages.errorExitStatus):
             if var error = WorkerMessages.decodeError(result.stdout) {
                 error.path = path
+                // libxml2 reports a failed allocation as a later syntax error; its stderr says what really happened.
+                if memoryLimit > 0 && error.code != .resourceLimit && Self.ranOutOfMemory(result.stderrText) {
+                    details["underlying"] = "\(error.code): \(error.message)"
+                    throw AltbuildError(.resourceLimit, "the deck needs more memory than the worker's allowance of \(memoryLimit >> 20) MiB (--worker-memory)", path: path, details: details)
+                }
                 throw error
             }
             details["note"] = "unreadable error report"
             throw AltbuildError(.workerFailed, "the worker failed (\(result.termination))", path: path, details: details)
         case .signalled(let signal):
             details["signal"] = String(signal)
+            if Self.ranOutOfMemory(result.stderrText) {
+                throw AltbuildError(.resourceLimit, "the worker ran out of its memory allowance of \(memoryLimit >> 20) MiB (--worker-memory) and was \(result.termination); the deck asks for more memory than a deck should", path: path, details: details)
+            }
             throw AltbuildError(.workerCrashed, "the worker parsing this deck was \(result.termination); the deck may be malformed or hostile", path: path, details: details)
         case .exited:
             throw AltbuildError(.workerFailed, "the worker ended with \(result.termination): \(result.stderrText.split(separator: "\n").last.map(String.init) ?? "")", path: path, details: details)
         }
+    }
+
+    /// Whether a worker failed because an allocation failed under its
+    /// address-space limit: the Swift runtime, glibc and libxml2 say so on
+    /// stderr, whatever error or signal follows.
+    static func ranOutOfMemory(_ stderr: String) -> Bool {
+        ["failed to allocate", "Could not allocate memory", "Memory allocation failed", "out of memory", "Cannot allocate memory", "std::bad_alloc"].contains { stderr.contains($0) }
     }
 }

@@ -14,10 +14,14 @@ public enum WorkerMessages {
 
     public struct ScanResult: Codable, Sendable {
         public var inventory: DeckInventory
-        /// Media digests (hex) whose bytes were written to the media folder under that name.
-        public var media: [String]
-        public init(inventory: DeckInventory, media: [String]) {
+        /// What the worker learnt about each picture, by digest (hex).
+        public var images: [String: ImageFacts]
+        /// Pictures written to the media folder, named by digest (hex), with
+        /// the format of what was written (a scaled GIF is written as PNG).
+        public var media: [String: ImageFormat]
+        public init(inventory: DeckInventory, images: [String: ImageFacts], media: [String: ImageFormat]) {
             self.inventory = inventory
+            self.images = images
             self.media = media
         }
     }

@@ -15,20 +15,23 @@ import Glibc
 /// the deck itself and checks it has the digest the parent hashed, so both
 /// sides always talk about the same bytes.
 public enum DeckWorker {
-    public static func scan(deck path: String, expect: SHA256Digest?, mediaDirectory: String?, limits: ReadLimits) throws -> [UInt8] {
+    public static func scan(deck path: String, expect: SHA256Digest?, mediaDirectory: String?,
+                            preparation: ImagePreparation, limits: ReadLimits) throws -> [UInt8] {
         try injectFault(path)
         let deck = try read(path, expect: expect, limits: limits)
         let inventory = try deck.inventory()
-        var written: [String] = []
+        let pictures = DeckPictures(deck: deck, inventory: inventory, preparation: preparation)
+        let facts = try pictures.facts()
+        var written: [String: ImageFormat] = [:]
         if let mediaDirectory {
-            var seen = Set<SHA256Digest>()
-            for slot in inventory.slots where slot.kind == .picture || slot.kind == .pictureFill {
-                guard let digest = slot.mediaDigest, let part = slot.mediaPart, seen.insert(digest).inserted else { continue }
-                try FileIO.writeAtomically(try deck.package.bytes(of: part), to: mediaDirectory + "/" + digest.hex, durable: false)
-                written.append(digest.hex)
+            for digest in pictures.parts.keys {
+                guard let image = try pictures.prepared(digest) else { continue }
+                try FileIO.writeAtomically(image.bytes, to: mediaDirectory + "/" + digest.hex, durable: false)
+                written[digest.hex] = image.format
             }
         }
-        return try WorkerMessages.encode(WorkerMessages.ScanResult(inventory: inventory, media: written))
+        let images = Dictionary(uniqueKeysWithValues: facts.map { ($0.key.hex, $0.value) })
+        return try WorkerMessages.encode(WorkerMessages.ScanResult(inventory: inventory, images: images, media: written))
     }
 
     public static func inject(deck path: String, expect: SHA256Digest?, edits editsPath: String, output: String, limits: ReadLimits) throws -> [UInt8] {

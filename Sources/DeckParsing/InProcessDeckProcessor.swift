@@ -1,18 +1,23 @@
 public import AltbuildCore
 public import OOXML
 public import AltbuildSupport
+public import DeckModel
 
 /// Parsing and rewriting in this process.
 public struct InProcessDeckProcessor: DeckProcessor {
     public let limits: ReadLimits
+    public let preparation: ImagePreparation
 
-    public init(limits: ReadLimits) { self.limits = limits }
+    public init(limits: ReadLimits, preparation: ImagePreparation = ImagePreparation()) {
+        self.limits = limits
+        self.preparation = preparation
+    }
 
     public func scan(_ path: String, bytes: [UInt8], digest: SHA256Digest, cancel: CancelFlag) async throws -> ScannedDeck {
         let deck = try Deck(bytes: bytes, path: path, limits: limits)
         let inventory = try deck.inventory()
-        let media = MediaIndex(deck: deck, inventory: inventory)
-        return ScannedDeck(inventory: inventory) { media.bytes($0) }
+        let pictures = PictureIndex(DeckPictures(deck: deck, inventory: inventory, preparation: preparation))
+        return ScannedDeck(inventory: inventory, images: try pictures.pictures.facts()) { pictures.prepared($0) }
     }
 
     public func inject(_ path: String, bytes: [UInt8], digest: SHA256Digest, edits: [AltTextEdit], cancel: CancelFlag) async throws -> [UInt8] {
@@ -20,24 +25,25 @@ public struct InProcessDeckProcessor: DeckProcessor {
     }
 }
 
-/// Media parts of a deck by digest, read on demand.
-final class MediaIndex: @unchecked Sendable {
-    private let deck: Deck
-    private let parts: [SHA256Digest: String]
+/// A deck's pictures shared by concurrent describers: the deck's archive
+/// is not safe to read from two threads, so reads take turns.
+final class PictureIndex: @unchecked Sendable {
+    let pictures: DeckPictures
     private let lock = Lock()
 
-    init(deck: Deck, inventory: DeckInventory) {
-        self.deck = deck
-        var parts: [SHA256Digest: String] = [:]
-        for slot in inventory.slots {
-            if let digest = slot.mediaDigest, let part = slot.mediaPart { parts[digest] = part }
-        }
-        self.parts = parts
-    }
+    init(_ pictures: DeckPictures) { self.pictures = pictures }
 
-    func bytes(_ digest: SHA256Digest) -> [UInt8]? {
-        guard let part = parts[digest] else { return nil }
-        return lock.withLock { try? deck.package.bytes(of: part) }
+    /// Nil when the picture is refused; a part that cannot be read now was
+    /// readable during the scan, so that is a bug worth hearing about.
+    func prepared(_ digest: SHA256Digest) -> SlotImage? {
+        lock.withLock {
+            do {
+                return try pictures.prepared(digest)
+            } catch {
+                assertionFailure("a picture read during the scan cannot be read again: \(error)")
+                return nil
+            }
+        }
     }
 }
 

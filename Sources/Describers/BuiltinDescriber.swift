@@ -23,6 +23,7 @@ public struct BuiltinDescriber: Describer {
     }
 
     public var needsMedia: Bool { recognizer != nil }
+    public var limiter: DescriberLimiter? { recognizer?.limiter }
 
     public func describe(_ request: DescriptionRequest) async throws -> Description {
         if let recognizer, let media = request.media, Self.readsText(request.slot) {

@@ -16,12 +16,19 @@ public struct CommandDescriber: Describer {
     public let command: String
     public let timeout: Double
     public let outputLimit: Int
+    /// Shared with the rest of the build: a real command loads a model, so
+    /// how many run at once is bounded for the whole build, not per deck.
+    public let processes: DescriberLimiter
 
-    public init(command: String, timeout: Double = 120, outputLimit: Int = 64 << 10) {
+    public init(command: String, timeout: Double = 120, outputLimit: Int = 64 << 10,
+                limiter: DescriberLimiter = DescriberLimiter(limit: DescriberLimiter.defaultLocalLimit)) {
         self.command = command
         self.timeout = timeout
         self.outputLimit = outputLimit
+        processes = limiter
     }
+
+    public var limiter: DescriberLimiter? { processes }
 
     public var identity: DescriberIdentity {
         DescriberIdentity(name: "command", version: "1", settings: ["command": command])
@@ -68,9 +75,10 @@ public struct CommandDescriber: Describer {
         var environment = ChildProcess.currentEnvironment()
         environment["ALTBUILD_SLOT"] = Self.slotJSON(request, includeDeck: true)
         let spec = ChildSpec(executable: "/bin/sh", arguments: ["-c", command], environment: environment,
-                             stdin: request.media ?? [], stdoutLimit: outputLimit, stderrTailLimit: 2048,
+                             stdin: request.media?.bytes ?? [], stdoutLimit: outputLimit, stderrTailLimit: 2048,
                              timeout: timeout, killGrace: 2)
-        let result = try await ChildProcess.runAsync(spec, cancel: request.cancel)
+        let cancel = request.cancel
+        let result = try await processes.withPermit { try await ChildProcess.runAsync(spec, cancel: cancel) }
         let details = ["describer": result.termination.description, "stderr_tail": result.stderrText]
         if result.cancelled { throw request.cancel.error(path: request.deckPath, details: details) }
         if result.timedOut {

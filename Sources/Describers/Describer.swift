@@ -19,6 +19,14 @@ public protocol Describer: Sendable {
     /// describer does not, so they are never extracted for it.
     var needsMedia: Bool { get }
 
+    /// The longest side, in pixels, pictures should be scaled down to before
+    /// this describer gets them (0: as they are). The worker scales them, so
+    /// the parent never decodes a picture.
+    var imageSide: Int { get }
+
+    /// The build-wide bound on this describer's requests and processes.
+    var limiter: DescriberLimiter? { get }
+
     /// Checked once at build start (is the server reachable, does it have the
     /// model?), so a broken setup fails with one clear message instead of
     /// failing every deck.
@@ -27,6 +35,8 @@ public protocol Describer: Sendable {
 
 extension Describer {
     public var needsMedia: Bool { false }
+    public var imageSide: Int { 0 }
+    public var limiter: DescriberLimiter? { nil }
     public func preflight() async throws {}
 }
 
@@ -58,14 +68,14 @@ public struct DescriptionRequest: Sendable {
     public var deckPath: String
     /// The deck's language tag (`fr-FR`), when its text is marked with one.
     public var deckLanguage: String?
-    /// The slot's bytes (the image), when the describer asked for them.
-    public var media: [UInt8]?
+    /// The slot's picture as the worker prepared it, when the describer asked for it.
+    public var media: SlotImage?
     /// Set when the deck's build is cancelled (timeout, Ctrl+C): a describer
     /// running a process must stop it.
     public var cancel: CancelFlag
 
     public init(slot: Slot, slideSize: Frame? = nil, deckPath: String = "", deckLanguage: String? = nil,
-                media: [UInt8]? = nil, cancel: CancelFlag = CancelFlag()) {
+                media: SlotImage? = nil, cancel: CancelFlag = CancelFlag()) {
         self.slot = slot
         self.deckLanguage = deckLanguage
         self.slideSize = slideSize

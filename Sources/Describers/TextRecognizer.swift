@@ -1,4 +1,5 @@
 public import AltbuildSupport
+public import DeckModel
 import ProcessSupport
 #if canImport(Glibc)
 import Glibc
@@ -10,28 +11,41 @@ import Glibc
 public struct TextRecognizer: Sendable {
     public let executable: String
     public let timeout: Double
+    /// Shared with the rest of the build, so OCR processes count against `--concurrency`.
+    public let limiter: DescriberLimiter
 
-    public init(executable: String, timeout: Double = 30) {
+    public init(executable: String, timeout: Double = 30,
+                limiter: DescriberLimiter = DescriberLimiter(limit: DescriberLimiter.defaultLocalLimit)) {
         self.executable = executable
         self.timeout = timeout
+        self.limiter = limiter
     }
 
     /// Tesseract from `PATH`, or nil if it is not installed.
-    public static func detect() -> TextRecognizer? {
+    public static func detect(limiter: DescriberLimiter = DescriberLimiter(limit: DescriberLimiter.defaultLocalLimit)) -> TextRecognizer? {
         guard let path = getenv("PATH").map({ String(cString: $0) }) else { return nil }
         for directory in path.split(separator: ":") {
             let candidate = String(directory) + "/tesseract"
-            if access(candidate, X_OK) == 0 { return TextRecognizer(executable: candidate) }
+            if access(candidate, X_OK) == 0 { return TextRecognizer(executable: candidate, limiter: limiter) }
         }
         return nil
     }
 
     /// The text in the image, whitespace collapsed; empty when there is none
     /// or Tesseract fails (OCR only ever adds to a description).
-    public func text(in image: [UInt8], cancel: CancelFlag) async -> String {
-        let spec = ChildSpec(executable: executable, arguments: ["-", "-", "--psm", "3"], stdin: image,
+    /// Only pictures whose declared size the worker checked against the
+    /// pixel budget are read: Tesseract decodes them in full.
+    public func text(in image: SlotImage, cancel: CancelFlag) async -> String {
+        guard image.format.hasCheckedDimensions else { return "" }
+        let spec = ChildSpec(executable: executable, arguments: ["-", "-", "--psm", "3"], stdin: image.bytes,
                              stdoutLimit: 64 << 10, stderrTailLimit: 1024, timeout: timeout, killGrace: 1)
-        guard let result = try? await ChildProcess.runAsync(spec, cancel: cancel), result.termination == Termination.exited(0) else { return "" }
+        let result: ChildResult
+        do {
+            result = try await limiter.withPermit { try await ChildProcess.runAsync(spec, cancel: cancel) }
+        } catch {
+            return ""  // OCR only ever adds to a description; a failure to start it leaves the context text.
+        }
+        guard result.termination == Termination.exited(0) else { return "" }
         return Self.plausibleText(String(decoding: result.stdout, as: UTF8.self))
     }
 

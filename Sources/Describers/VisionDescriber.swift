@@ -54,13 +54,23 @@ public struct VisionDescriber: Describer {
     }
 
     public let settings: Settings
-    public let limiter: RequestLimiter
+    /// Shared with the rest of the build: `--concurrency` requests at once, in all.
+    public let requests: DescriberLimiter
     private let builtin = BuiltinDescriber(recognizer: nil)
 
-    public init(settings: Settings, maxConcurrentRequests: Int) {
+    public init(settings: Settings, limiter: DescriberLimiter) {
         self.settings = settings
-        limiter = RequestLimiter(limit: maxConcurrentRequests)
+        requests = limiter
     }
+
+    public init(settings: Settings, maxConcurrentRequests: Int) {
+        self.init(settings: settings, limiter: DescriberLimiter(limit: maxConcurrentRequests))
+    }
+
+    public var limiter: DescriberLimiter? { requests }
+
+    /// The worker scales pictures to this before they are sent.
+    public var imageSide: Int { settings.longestSide }
 
     public var identity: DescriberIdentity {
         DescriberIdentity(name: settings.api.rawValue, version: "1", settings: [
@@ -96,14 +106,13 @@ public struct VisionDescriber: Describer {
     public func describe(_ request: DescriptionRequest) async throws -> Description {
         let slot = request.slot
         if usesBuiltin(slot) { return builtin.describeNow(request) }
-        guard let media = request.media, ImageFormat(media).isSendable else {
+        guard let image = request.media, image.format.isSendable else {
             // EMF, WMF or SVG without a PNG fallback, or no picture at all: say what the slide says, flagged for review.
             var fallback = builtin.describeNow(request)
             fallback.needsReview = true
             return fallback
         }
         let text = prompt(slot, deckLanguage: request.deckLanguage)
-        let image = ImageScaler.fit(media, longestSide: settings.longestSide).bytes
         var lastRejection = ""
         for _ in 1...2 {
             let answer = try await ask(prompt: text, image: image, request: request)
@@ -122,7 +131,7 @@ public struct VisionDescriber: Describer {
     }
 
     /// One answer from the server, with retries on connection errors, 5xx and 429.
-    func ask(prompt: String, image: [UInt8], request: DescriptionRequest) async throws -> String {
+    func ask(prompt: String, image: SlotImage, request: DescriptionRequest) async throws -> String {
         let (path, body) = try requestBody(prompt: prompt, image: image)
         let url = settings.endpoint + path
         let headers = authorization().merging(["Content-Type": "application/json", "Accept": "application/json"]) { $1 }
@@ -134,7 +143,7 @@ public struct VisionDescriber: Describer {
             do {
                 let timeout = settings.requestTimeout
                 let cancel = request.cancel
-                response = try await limiter.withPermit {
+                response = try await requests.withPermit {
                     try await HTTPClient.send(method: "POST", url: url, headers: headers, body: body, timeout: timeout, cancel: cancel)
                 }
             } catch let failure as HTTPFailure {
@@ -189,10 +198,10 @@ public struct VisionDescriber: Describer {
     struct OpenAIMessage: Codable { var role: String; var content: [OpenAIPart] }
     struct OpenAIRequest: Codable { var model: String; var messages: [OpenAIMessage]; var max_tokens: Int; var temperature: Double }
 
-    func requestBody(prompt: String, image: [UInt8]) throws -> (String, [UInt8]) {
+    func requestBody(prompt: String, image: SlotImage) throws -> (String, [UInt8]) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let base64 = Data(image).base64EncodedString()
+        let base64 = Data(image.bytes).base64EncodedString()
         let options = OllamaOptions(temperature: settings.temperature, seed: settings.seed, num_predict: settings.maxTokens)
         switch settings.api {
         case .ollama where settings.useChat:
@@ -202,7 +211,7 @@ public struct VisionDescriber: Describer {
             let body = OllamaGenerate(model: settings.model, prompt: prompt, images: [base64], stream: false, options: options)
             return ("/api/generate", Array(try encoder.encode(body)))
         case .openai:
-            let dataURI = "data:\(ImageFormat(image).mimeType);base64,\(base64)"
+            let dataURI = "data:\(image.format.mimeType);base64,\(base64)"
             let body = OpenAIRequest(model: settings.model, messages: [OpenAIMessage(role: "user", content: [
                 OpenAIPart(type: "text", text: prompt, image_url: nil),
                 OpenAIPart(type: "image_url", text: nil, image_url: OpenAIImageURL(url: dataURI)),

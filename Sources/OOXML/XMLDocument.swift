@@ -25,16 +25,21 @@ public final class XMLDocument {
         let parsed = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    xmlCtxtReadMemory(context, $0, Int32(buffer.count), partName, "UTF-8", options)
+                    // No forced encoding: OPC allows UTF-16 parts, which libxml2 detects from the BOM.
+                    xmlCtxtReadMemory(context, $0, Int32(buffer.count), partName, nil, options)
                 }
             }
         }
         guard let parsed, context.pointee.wellFormed != 0 else {
             if let parsed { xmlFreeDoc(parsed) }
             var detail = "not well-formed"
-            if let error = xmlCtxtGetLastError(context), let message = error.pointee.message {
-                let text = String(cString: message).trimmingTrailingNewlines()
-                detail = "line \(error.pointee.line): \(text)"
+            if let error = xmlCtxtGetLastError(context) {
+                if error.pointee.code == Int32(XML_ERR_NO_MEMORY.rawValue) {
+                    throw AltbuildError(.resourceLimit, "\(partName) needs more memory than the worker is allowed (--worker-memory)")
+                }
+                if let message = error.pointee.message {
+                    detail = "line \(error.pointee.line): \(String(cString: message).trimmingTrailingNewlines())"
+                }
             }
             throw AltbuildError(.xmlMalformed, "malformed XML in \(partName): \(detail)")
         }
@@ -63,7 +68,8 @@ public final class XMLDocument {
 
     /// Looks past the XML declaration, comments and processing instructions
     /// for `<!DOCTYPE`, so a DTD is refused before libxml2 reads a byte of it.
-    static func declaresDocumentType(_ bytes: [UInt8]) -> Bool {
+    static func declaresDocumentType(_ original: [UInt8]) -> Bool {
+        let bytes = asciiView(original)
         var i = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
         func at(_ text: String) -> Bool {
@@ -83,6 +89,22 @@ public final class XMLDocument {
             return at("<!DOCTYPE")
         }
         return false
+    }
+
+    /// UTF-16 text (by its BOM) narrowed to one byte per character, non-ASCII
+    /// as 0xFF, so the DOCTYPE check reads it like UTF-8; other text as it is.
+    static func asciiView(_ bytes: [UInt8]) -> [UInt8] {
+        let littleEndian = bytes.starts(with: [0xFF, 0xFE])
+        guard littleEndian || bytes.starts(with: [0xFE, 0xFF]) else { return bytes }
+        var narrow: [UInt8] = []
+        narrow.reserveCapacity(bytes.count / 2)
+        var i = 2
+        while i + 1 < bytes.count {
+            let (low, high) = littleEndian ? (bytes[i], bytes[i + 1]) : (bytes[i + 1], bytes[i])
+            narrow.append(high == 0 && low < 0x80 ? low : 0xFF)
+            i += 2
+        }
+        return narrow
     }
 
     /// Process-wide hardening, applied before the first parse.

@@ -1,5 +1,6 @@
 import AltbuildCore
 import AltbuildSupport
+import DeckModel
 import DeckParsing
 #if canImport(Glibc)
 import Glibc
@@ -16,18 +17,27 @@ func option(_ name: String, in arguments: [String]) -> String? {
     return arguments[index + 1]
 }
 
+func number(_ name: String, in arguments: [String]) -> Int? {
+    option(name, in: arguments).flatMap { Int($0) }
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 let mode = arguments.first ?? ""
 let expected = option("--expect", in: arguments).flatMap(SHA256Digest.init(hex:))
+let preparation = ImagePreparation(maxPixels: number("--max-pixels", in: arguments) ?? ImagePreparation.defaultMaxPixels,
+                                   longestSide: number("--image-side", in: arguments) ?? 0)
+let memoryLimit = number("--memory-limit", in: arguments) ?? 0
 var answer: [UInt8] = []
 var status: Int32 = 0
 do {
+    if memoryLimit > 0 { try AddressSpaceLimit.apply(bytes: memoryLimit) }
     guard let deck = option("--deck", in: arguments) else {
-        throw AltbuildError(.internalError, "usage: altbuild-worker scan|inject --deck PATH [--expect SHA256] [--media-dir DIR] [--edits FILE --output FILE]")
+        throw AltbuildError(.internalError, "usage: altbuild-worker scan|inject --deck PATH [--expect SHA256] [--memory-limit BYTES] [--media-dir DIR --max-pixels N --image-side N] [--edits FILE --output FILE]")
     }
     switch mode {
     case "scan":
-        answer = try DeckWorker.scan(deck: deck, expect: expected, mediaDirectory: option("--media-dir", in: arguments), limits: .default)
+        answer = try DeckWorker.scan(deck: deck, expect: expected, mediaDirectory: option("--media-dir", in: arguments),
+                                     preparation: preparation, limits: .default)
     case "inject":
         guard let edits = option("--edits", in: arguments), let output = option("--output", in: arguments) else {
             throw AltbuildError(.internalError, "inject needs --edits and --output")

@@ -2,6 +2,7 @@ import ArgumentParser
 import AltbuildCore
 import AltbuildSupport
 import BuildEngine
+import DeckModel
 import Describers
 
 /// Options every project command shares: what to build, where outputs and
@@ -39,8 +40,14 @@ struct ProjectOptions: ParsableArguments {
     @Option(help: "Model name (ollama default llava).")
     var model: String?
 
-    @Option(help: "Most requests in flight to the model server at once, across all decks.")
-    var concurrency: Int = 4
+    @Option(help: "Most describer requests and processes (model requests, describer commands, OCR) at once, across all decks (default: the number of cores for command and OCR, 4 for ollama and openai).")
+    var concurrency: Int?
+
+    @Option(name: .customLong("max-megapixels"), help: "Pictures whose header declares more pixels than this (in millions) are not decoded; their slots are left for a person.")
+    var maxMegapixels: Double = Double(ImagePreparation.defaultMaxPixels) / 1_000_000
+
+    @Option(name: .customLong("worker-memory"), help: "Address-space limit of each worker process (e.g. 4G, 512M); a deck that needs more fails with E_RESOURCE_LIMIT. 0 for no limit.")
+    var workerMemory = "4G"
 
     @Option(name: .customLong("api-key-env"), help: "For openai: the environment variable that holds the API key (never read from files or logged).")
     var apiKeyEnv = "OPENAI_API_KEY"
@@ -85,18 +92,32 @@ struct ProjectOptions: ParsableArguments {
         if DurationText.seconds(describerTimeout) == nil || DurationText.seconds(requestTimeout) == nil {
             throw ValidationError("--describer-timeout and --request-timeout take a duration like 30s, 2m or 1h.")
         }
-        if concurrency < 1 { throw ValidationError("--concurrency must be at least 1.") }
+        if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1.") }
+        if maxMegapixels <= 0 { throw ValidationError("--max-megapixels takes a positive number of megapixels.") }
+        // Below about 100 MiB a worker cannot even start its runtime, and
+        // would fail every deck in ways that do not say "memory".
+        guard let memory = ByteCountText.bytes(workerMemory), memory == 0 || memory >= 128 << 20 else {
+            throw ValidationError("--worker-memory takes a size of at least 128M, like 4G or 512M, or 0 for no limit.")
+        }
         if maxImageSide < 0 { throw ValidationError("--max-image-side takes a number of pixels, 0 for never scaling.") }
         if let promptFile, (try? FileIO.read(promptFile, limit: 1 << 20)) == nil {
             throw ValidationError("--prompt-file: cannot read \(promptFile).")
         }
     }
 
+    /// The build-wide bound on describer work, shared by every describer.
+    func makeLimiter() -> DescriberLimiter {
+        let local = describer == .builtin || describer == .command
+        return DescriberLimiter(limit: concurrency ?? (local ? DescriberLimiter.defaultLocalLimit : DescriberLimiter.defaultHTTPLimit))
+    }
+
     func makeDescriber() -> any Describer {
+        let limiter = makeLimiter()
         switch describer {
-        case .builtin: return BuiltinDescriber()
+        case .builtin: return BuiltinDescriber(recognizer: TextRecognizer.detect(limiter: limiter))
         case .command:
-            return CommandDescriber(command: describerCommand ?? "", timeout: DurationText.seconds(describerTimeout) ?? 120)
+            return CommandDescriber(command: describerCommand ?? "", timeout: DurationText.seconds(describerTimeout) ?? 120,
+                                    limiter: limiter)
         case .ollama, .openai:
             var settings = VisionDescriber.Settings(api: describer == .ollama ? .ollama : .openai, endpoint: endpoint, model: model)
             settings.useChat = ollamaChat
@@ -109,7 +130,7 @@ struct ProjectOptions: ParsableArguments {
             if let promptFile, let bytes = try? FileIO.read(promptFile, limit: 1 << 20) {
                 settings.template = PromptTemplate(text: String(decoding: bytes, as: UTF8.self))
             }
-            return VisionDescriber(settings: settings, maxConcurrentRequests: concurrency)
+            return VisionDescriber(settings: settings, limiter: limiter)
         }
     }
 
@@ -117,7 +138,8 @@ struct ProjectOptions: ParsableArguments {
         let configuration = BuildConfiguration(
             outputDirectory: InputDiscovery.normalize(outDir),
             policy: AltTextPolicy(replaceAutomatic: replaceAutomatic, overwrite: overwrite, decorativeBelowPercent: decorativeBelow),
-            describer: makeDescriber())
+            describer: makeDescriber(), maxPixels: Int(maxMegapixels * 1_000_000),
+            workerMemory: ByteCountText.bytes(workerMemory) ?? WorkerDeckProcessor.defaultMemoryLimit)
         return Project(configuration: configuration,
                        options: BuildOptions(force: force, skipFailed: skipFailed, inPlace: inPlace),
                        cacheDirectory: cacheDir)
@@ -141,5 +163,15 @@ enum DurationText {
         guard let last = text.last else { return nil }
         if let unit = units[last] { return Double(text.dropLast()).flatMap { $0 >= 0 ? $0 * unit : nil } }
         return Double(text).flatMap { $0 >= 0 ? $0 : nil }
+    }
+}
+
+/// Sizes on the command line: `4G`, `512M`, `64K`, or bytes.
+enum ByteCountText {
+    static func bytes(_ text: String) -> Int? {
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40]
+        guard let last = text.uppercased().last else { return nil }
+        if let unit = units[last] { return Int(text.dropLast()).flatMap { $0 >= 0 ? $0 * unit : nil } }
+        return Int(text).flatMap { $0 >= 0 ? $0 : nil }
     }
 }

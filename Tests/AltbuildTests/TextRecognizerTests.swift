@@ -38,7 +38,7 @@ import Foundation
         let describer = BuiltinDescriber(recognizer: recognizer)
         #expect(describer.needsMedia)
         #expect(describer.identity.settings["ocr"] == "tesseract")
-        let description = try await describer.describe(DescriptionRequest(slot: try pictureSlot(), media: image))
+        let description = try await describer.describe(DescriptionRequest(slot: try pictureSlot(), media: .sniffed(image)))
         #expect(description.text == "Screenshot with text: “Quarterly revenue dashboard”.")
         #expect(description.needsReview)
     }
@@ -47,14 +47,14 @@ import Foundation
         let describer = BuiltinDescriber(recognizer: nil)
         #expect(!describer.needsMedia)
         #expect(describer.identity.settings.isEmpty)
-        let description = try await describer.describe(DescriptionRequest(slot: try pictureSlot(), media: try Self.pictureWithText("Some words here")))
+        let description = try await describer.describe(DescriptionRequest(slot: try pictureSlot(), media: .sniffed(try Self.pictureWithText("Some words here"))))
         #expect(description.text == "Picture captioned “Figure 1: the new office”.")
     }
 
     @Test func aPictureWithoutWordsFallsBackToContext() async throws {
         let recognizer = try #require(TextRecognizer.detect())
         let blank = try Self.pictureWithText("")
-        let description = try await BuiltinDescriber(recognizer: recognizer).describe(DescriptionRequest(slot: try pictureSlot(), media: blank))
+        let description = try await BuiltinDescriber(recognizer: recognizer).describe(DescriptionRequest(slot: try pictureSlot(), media: .sniffed(blank)))
         #expect(description.text == "Picture captioned “Figure 1: the new office”.")
     }
 }

@@ -29,7 +29,7 @@ import DeckParsing
     }
 
     func request() -> DescriptionRequest {
-        DescriptionRequest(slot: slot, deckPath: "sink.pptx", media: image)
+        DescriptionRequest(slot: slot, deckPath: "sink.pptx", media: .sniffed(image))
     }
 
     func failure(_ body: () async throws -> Description) async -> AltbuildError? {
@@ -179,10 +179,10 @@ import DeckParsing
         let vision = describer(server, api: .ollama)
         let slots = try Deck(bytes: Fixtures.kitchenSink().bytes(), path: "sink.pptx").inventory().slots
         let chart = try #require(slots.first { $0.kind == .chart })
-        let text = try await vision.describe(DescriptionRequest(slot: chart, media: image)).text
+        let text = try await vision.describe(DescriptionRequest(slot: chart, media: .sniffed(image))).text
         #expect(text.hasPrefix("Column chart “Revenue by quarter”"))
         let emf: [UInt8] = [0x01, 0, 0, 0] + [UInt8](repeating: 0, count: 36) + [0x20, 0x45, 0x4D, 0x46] + [0, 0, 0, 0]
-        let fallback = try await vision.describe(DescriptionRequest(slot: slot, media: emf))
+        let fallback = try await vision.describe(DescriptionRequest(slot: slot, media: .sniffed(emf)))
         #expect(fallback.needsReview)
         #expect(server.posts.isEmpty)
     }

@@ -1,8 +1,8 @@
-/// What kind of image a slot's bytes are, from their first bytes.
-public enum ImageFormat: String, Sendable {
-    case png, jpeg, gif, emf, wmf, svg, bmp, tiff, webp, unknown
+public import DeckModel
 
-    public init(_ bytes: [UInt8]) {
+extension ImageFormat {
+    /// The format from the first bytes, whatever the part's name says.
+    public init(sniffing bytes: [UInt8]) {
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { self = .png }
         else if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { self = .jpeg }
         else if bytes.starts(with: Array("GIF8".utf8)) { self = .gif }
@@ -13,19 +13,5 @@ public enum ImageFormat: String, Sendable {
         else if bytes.count > 12, bytes.starts(with: Array("RIFF".utf8)), bytes[8...11].elementsEqual(Array("WEBP".utf8)) { self = .webp }
         else if String(decoding: bytes.prefix(512), as: UTF8.self).contains("<svg") { self = .svg }
         else { self = .unknown }
-    }
-
-    /// Formats vision models accept as they are.
-    public var isSendable: Bool { self == .png || self == .jpeg || self == .gif }
-
-    public var mimeType: String {
-        switch self {
-        case .png: return "image/png"
-        case .jpeg: return "image/jpeg"
-        case .gif: return "image/gif"
-        case .svg: return "image/svg+xml"
-        case .webp: return "image/webp"
-        default: return "application/octet-stream"
-        }
     }
 }
