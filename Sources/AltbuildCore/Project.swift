@@ -76,6 +76,7 @@ public struct Project: Sendable {
         return BuildExecutor(
             state: state, store: store, actions: actionCache, planner: planner(),
             action: DeckAction(pipeline: pipeline, inPlace: inPlace), buildID: buildID,
+            confinement: OutputConfinement(root: inPlace ? nil : outDir),
             outputPath: { input in inPlace ? input.path : outDir + "/" + input.outputRelativePath })
     }
 }

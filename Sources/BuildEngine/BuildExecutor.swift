@@ -16,13 +16,16 @@ public final class BuildExecutor: @unchecked Sendable {
     public let action: any TargetAction
     public let buildID: String
     let outputPathFor: @Sendable (DiscoveredInput) -> String
+    /// Checked before every write, so no output lands outside the output folder.
+    let confinement: OutputConfinement
     /// The per-target timeout, for the message when it expires.
     public var timeoutSeconds: Double?
 
     static let resultNamespace = "targets"
 
     public init(state: StateLog, store: ContentStore, actions: ActionCache, planner: Planner,
-                action: any TargetAction, buildID: String, outputPath: @escaping @Sendable (DiscoveredInput) -> String) {
+                action: any TargetAction, buildID: String, confinement: OutputConfinement,
+                outputPath: @escaping @Sendable (DiscoveredInput) -> String) {
         self.state = state
         self.store = store
         self.actions = actions
@@ -30,6 +33,7 @@ public final class BuildExecutor: @unchecked Sendable {
         self.action = action
         self.buildID = buildID
         outputPathFor = outputPath
+        self.confinement = confinement
     }
 
     public func plan(_ input: DiscoveredInput) -> TargetPlan {
@@ -242,6 +246,7 @@ public final class BuildExecutor: @unchecked Sendable {
     /// so its mtime (and the user's editor) is left alone.
     private func writeOutput(_ bytes: [UInt8], digest: SHA256Digest, plan: TargetPlan) throws {
         if planner.options.inPlace && digest == plan.inputDigest { return }
+        try confinement.check(plan.outputPath)
         try FileIO.writeAtomically(bytes, to: plan.outputPath)
     }
 }

@@ -46,10 +46,10 @@ public struct InputDiscovery: Sendable {
             guard stat(clean, &info) == 0 else {
                 throw AltbuildError(.io, "no such file or folder", path: root)
             }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                try walk(Array(clean.utf8), into: &found)
-            } else {
-                found.append(Array(clean.utf8))
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: try walk(Array(clean.utf8), into: &found)
+            case S_IFREG: found.append(Array(clean.utf8))
+            default: throw AltbuildError(.io, "not a regular file or folder (a pipe, socket or device is never a deck)", path: root)
             }
         }
         // Byte order, like `LC_ALL=C sort`: the same on every machine.
@@ -71,7 +71,21 @@ public struct InputDiscovery: Sendable {
             result.append(DiscoveredInput(path: path, outputRelativePath: Self.isPlainRelative(bytes) ? path : Self.outputPath(for: path)))
             previous = bytes
         }
+        try Self.checkDistinctOutputs(result)
         return result
+    }
+
+    /// Two inputs that would write one output (`../a/x.pptx` and `a/x.pptx`)
+    /// are an error, as two rules for one target are in make: one would
+    /// silently overwrite the other.
+    static func checkDistinctOutputs(_ inputs: [DiscoveredInput]) throws {
+        guard inputs.contains(where: { $0.outputRelativePath != $0.path }) else { return }
+        var owners: [String: String] = [:]
+        for input in inputs {
+            if let other = owners.updateValue(input.path, forKey: input.outputRelativePath) {
+                throw AltbuildError(.writeFailed, "\(other) and \(input.path) would both be written to \(input.outputRelativePath) in the output folder; build them from separate folders or with different --out-dir")
+            }
+        }
     }
 
     private func walk(_ directory: [UInt8], into found: inout [[UInt8]]) throws {
@@ -90,20 +104,46 @@ public struct InputDiscovery: Sendable {
             }
             // Hidden entries (".", "..", ".git", ".altbuild") are never inputs.
             if path.count == nameStart || path[nameStart] == UInt8(ascii: ".") { continue }
-            var isDirectory = entry.pointee.d_type == DT_DIR
-            if entry.pointee.d_type == DT_UNKNOWN || entry.pointee.d_type == DT_LNK {
-                isDirectory = FileIO.isDirectory(String(decoding: path, as: UTF8.self))
-            }
-            if isDirectory {
+            switch Self.kind(of: path, type: entry.pointee.d_type) {
+            case .folder:
                 let pathString = String(decoding: path, as: UTF8.self)
                 let name = String(decoding: path[nameStart...], as: UTF8.self)
                 if excludedDirectories.contains(pathString) || excludedDirectories.contains(name) { continue }
                 subdirectories.append(path)
-            } else if isInput(path[nameStart...]) {
+            case .file where isInput(path[nameStart...]):
                 found.append(path)
+            case .file, .linkedFolder, .other:
+                continue
             }
         }
         for subdirectory in subdirectories { try walk(subdirectory, into: &found) }
+    }
+
+    enum EntryKind { case folder, file, linkedFolder, other }
+
+    /// What a folder entry is, for the walk. Symbolic links to files are
+    /// followed (the deck is read through the link); links to folders are
+    /// not, like `find` and git: a link can point back up the tree, and one
+    /// `a/loop -> ..` would otherwise repeat the project 40 levels deep.
+    /// Pipes, sockets and devices are never inputs: reading a pipe would hang.
+    static func kind(of path: [UInt8], type: UInt8) -> EntryKind {
+        switch Int32(type) {
+        case Int32(DT_DIR): return .folder
+        case Int32(DT_REG): return .file
+        case Int32(DT_LNK), Int32(DT_UNKNOWN):
+            var info = stat()
+            let pathString = String(decoding: path, as: UTF8.self)
+            let isLink = Int32(type) == Int32(DT_LNK)
+            guard (isLink ? stat(pathString, &info) : lstat(pathString, &info)) == 0 else { return .other }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: return isLink ? .linkedFolder : .folder
+            case S_IFREG: return .file
+            case S_IFLNK: return kind(of: path, type: UInt8(DT_LNK))
+            default: return .other
+            }
+        default:
+            return .other
+        }
     }
 
     /// A path that is already relative and clean (no leading `/` or `.`, no
@@ -130,16 +170,27 @@ public struct InputDiscovery: Sendable {
     }
 
     /// Outputs mirror the input's path relative to the working directory;
-    /// absolute or `..` paths keep only their components below the root.
+    /// absolute or `..` paths keep only their components below the root, so
+    /// no output path can climb out of the output folder.
     static func outputPath(for path: String) -> String {
         if !path.hasPrefix("/") && !path.hasPrefix(".") && !path.contains("/.") { return path }
         return path.split(separator: "/").filter { $0 != ".." && $0 != "." }.joined(separator: "/")
     }
 
+    /// A path as typed, tidied by its text alone: no trailing or doubled
+    /// slashes, no `.` components, and `x/..` pairs collapsed, so that
+    /// `../decks/../decks` and `../decks` name one input and one output.
     public static func normalize(_ path: String) -> String {
-        var p = path
-        while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
-        while p.hasPrefix("./") && p.count > 2 { p.removeFirst(2) }
-        return p
+        let absolute = path.hasPrefix("/")
+        var kept: [Substring] = []
+        for component in path.split(separator: "/") where component != "." {
+            if component == "..", let last = kept.last, last != ".." {
+                kept.removeLast()
+            } else if !(component == ".." && absolute && kept.isEmpty) {
+                kept.append(component)
+            }
+        }
+        let joined = kept.joined(separator: "/")
+        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
     }
 }
