@@ -24,7 +24,8 @@ struct RawZipWriter {
         var localExtra: [UInt8] = []
         var centralExtra: [UInt8] = []
         var dataDescriptor: DataDescriptor = .none
-        /// Sizes as 0xFFFFFFFF with a zip64 extra field (0x0001) holding them.
+        /// Sizes (and in the central directory the offset) as 0xFFFFFFFF,
+        /// with a zip64 extra field (0x0001) holding them.
         var zip64Local = false
         var zip64Central = false
         /// The CRC to declare, when a test wants a wrong one.
@@ -46,9 +47,15 @@ struct RawZipWriter {
     private(set) var bytes: [UInt8] = []
     private var central: [UInt8] = []
     private var centralCount = 0
+    /// Bytes at the start that the archive's offsets do not count.
+    private var offsetBase = 0
 
-    /// Bytes that belong to no entry (a self-extractor stub, padding).
-    mutating func append(_ junk: [UInt8]) { bytes += junk }
+    /// Bytes that belong to no entry: a self-extractor stub the offsets
+    /// count, or (`counted: false`) data prepended without adjusting them.
+    mutating func append(_ junk: [UInt8], counted: Bool = true) {
+        bytes += junk
+        if !counted { offsetBase += junk.count }
+    }
 
     /// Writes `entry`'s local header and data (and data descriptor); returns its offset.
     @discardableResult
@@ -62,12 +69,15 @@ struct RawZipWriter {
     mutating func addCentral(_ entry: Entry, offset: Int) {
         let compressed = entry.compressed
         let zip64 = entry.zip64Central
+        let wide: (Int) -> UInt32 = { zip64 ? 0xFFFF_FFFF : UInt32($0) }
         central += le32(0x0201_4B50) + le16(0x2D) + le16(entry.versionNeeded) + le16(entry.flags)
             + le16(entry.method.rawValue) + le16(entry.dosTime) + le16(entry.dosDate) + le32(entry.crc)
-            + le32(zip64 ? 0xFFFF_FFFF : UInt32(compressed.count)) + le32(zip64 ? 0xFFFF_FFFF : UInt32(entry.data.count))
-        let extra = (zip64 ? Self.zip64Extra([UInt64(entry.data.count), UInt64(compressed.count)]) : []) + entry.centralExtra
+            + le32(wide(compressed.count)) + le32(wide(entry.data.count))
+        let offset = offset - offsetBase
+        let values = [entry.data.count, compressed.count, offset].map { UInt64($0) }
+        let extra = (zip64 ? Self.zip64Extra(values) : []) + entry.centralExtra
         central += le16(UInt16(entry.name.count)) + le16(UInt16(extra.count)) + le16(0) + le16(0) + le16(0) + le32(0)
-            + le32(UInt32(offset)) + entry.name + extra
+            + le32(wide(offset)) + entry.name + extra
         centralCount += 1
     }
 
@@ -78,9 +88,7 @@ struct RawZipWriter {
 
     /// The archive: what was written, the central directory, an optional
     /// zip64 end record and locator, the end record, then `trailing` bytes.
-    /// `offsetBase` is subtracted from the central directory's offset (for an
-    /// archive whose offsets do not count a prefix).
-    func finish(zip64EndRecord: Bool = false, trailing: [UInt8] = [], offsetBase: Int = 0) -> [UInt8] {
+    func finish(zip64EndRecord: Bool = false, trailing: [UInt8] = []) -> [UInt8] {
         var out = bytes
         let cdOffset = out.count - offsetBase
         out += central
@@ -135,15 +143,18 @@ struct RawZipWriter {
         return Array(archive[start..<(start + size)])
     }
 
-    /// Rewrites a libzip-written deck with the given changes to each entry.
-    static func deck(_ fixture: [UInt8], _ change: (inout Entry) -> Void = { _ in }) -> [UInt8] {
+    /// A writer holding a libzip-written deck's entries, after `prefix`
+    /// (see `append`), each changed by `change`.
+    static func deck(_ fixture: [UInt8], prefix: [UInt8] = [], counted: Bool = true,
+                     _ change: (inout Entry) -> Void = { _ in }) -> RawZipWriter {
         var writer = RawZipWriter()
+        writer.append(prefix, counted: counted)
         for source in ZipFixture.entries(of: fixture) {
             var entry = Entry(source.name, source.bytes)
             change(&entry)
             writer.add(entry)
         }
-        return writer.finish()
+        return writer
     }
 }
 
