@@ -60,6 +60,26 @@ import AltbuildSupport
         }.finish())
     }
 
+    /// A rewrite used to keep the first entries' local headers as they were
+    /// and re-encode their dates in the central directory: DOS date 0 came
+    /// back as 1980-11-30, and the output no longer read back.
+    @Test func dosDateZeroBeforeTheEditedSlide() throws {
+        var entries = ZipFixture.entries(of: Self.fixture)
+        let slide = entries.partition { $0.name == Self.slide }
+        var writer = RawZipWriter()
+        var media = Entry("ppt/media/big.bin", (0..<20_000).map { UInt8(truncatingIfNeeded: $0 &* 7919 >> 3) }, method: .store)
+        media.dosTime = 0
+        media.dosDate = 0
+        writer.add(media)
+        for source in entries[..<slide] + entries[slide...] {
+            var entry = Entry(source.name, source.bytes)
+            entry.dosTime = 0
+            entry.dosDate = 0
+            writer.add(entry)
+        }
+        try expectRoundTrip(writer.finish())
+    }
+
     // MARK: - Other things real writers do
 
     @Test func extraFieldsInTheCentralDirectoryOnly() throws {
@@ -89,6 +109,18 @@ import AltbuildSupport
     @Test func versionNeededDiffersBetweenHeaders() throws {
         try expectRoundTrip(deck { $0.localVersionNeeded = 45 }.finish())
         try expectRoundTrip(deck { $0.versionNeeded = 45 }.finish())
+    }
+
+    /// unzip and Python's zipfile read past bytes after the end record
+    /// (download padding, signatures) and before the archive (a stub the
+    /// offsets count, or data prepended without adjusting them).
+    @Test func bytesBeforeAndAfterTheArchive() throws {
+        try expectRoundTrip(deck().finish(trailing: [UInt8](repeating: 0, count: 100)))
+        try expectRoundTrip(deck().finish(trailing: Array("signed by someone".utf8)))
+        let stub = Array("#!/bin/sh\nexit 0\n".utf8)
+        try expectRoundTrip(deck(prefix: stub).finish())
+        try expectRoundTrip(deck(prefix: stub, counted: false).finish())
+        try expectRoundTrip(deck(prefix: stub, counted: false) { $0.zip64Central = true }.finish(zip64EndRecord: true))
     }
 
     // MARK: - CRC
