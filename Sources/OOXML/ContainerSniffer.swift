@@ -1,5 +1,6 @@
 import AltbuildSupport
-/// Recognises what a file is from its first bytes, before any parser sees it,
+/// Recognises what a file is from its first bytes (or, for a zip archive
+/// with data in front, its end record), before any parser sees it,
 /// so that a legacy or encrypted deck gets a precise error rather than
 /// "not a zip".
 enum ContainerSniffer {

@@ -4,8 +4,6 @@ import AltbuildSupport
 /// every reader takes as the truth about an entry.
 struct ZipCentralEntry {
     let name: ZipEntryName
-    let flags: Int
-    let method: Int
     let crc: UInt32
     let compressedSize: Int
     let uncompressedSize: Int
@@ -36,7 +34,7 @@ struct ZipCentralEntry {
             throw AltbuildError(.zipCorrupt, "\(entryName.quoted) declares zip64 sizes but its zip64 extra field does not hold them")
         }
         return ZipCentralEntry(
-            name: entryName, flags: record.u16(8), method: record.u16(10), crc: UInt32(record.u32(16)),
+            name: entryName, crc: UInt32(record.u32(16)),
             compressedSize: sizes.compressed, uncompressedSize: sizes.uncompressed,
             localHeaderOffset: sizes.offset, recordLength: total)
     }

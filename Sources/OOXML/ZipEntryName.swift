@@ -50,8 +50,10 @@ extension ZipEntryName {
                 throw AltbuildError(.zipUnsafeName, "the entry name \(name.quoted) cannot be a part name: \(reason)")
             }
             if let earlier = seen.updateValue(name, forKey: name.opcKey) {
-                let how = earlier == name ? "twice" : "twice, as \(earlier.quoted) and \(name.quoted) (OPC ignores ASCII case and Unicode normalisation)"
-                throw AltbuildError(.zipDuplicate, "the archive holds the entry \(earlier.quoted) \(how); readers would disagree about which one is the part")
+                let what = earlier == name
+                    ? "the entry \(name.quoted) twice"
+                    : "the entries \(earlier.quoted) and \(name.quoted), one part name to OPC (it ignores ASCII case and Unicode normalisation)"
+                throw AltbuildError(.zipDuplicate, "the archive holds \(what); readers would disagree about which is the part")
             }
         }
     }
