@@ -10,7 +10,12 @@ public enum CRC32 {
 
     /// As 8 lowercase hex digits.
     public static func hex(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let text = String(checksum(bytes), radix: 16)
+        hex(checksum(bytes))
+    }
+
+    /// A checksum as 8 lowercase hex digits.
+    public static func hex(_ value: UInt32) -> String {
+        let text = String(value, radix: 16)
         return String(repeating: "0", count: 8 - text.count) + text
     }
 }

@@ -1,5 +1,6 @@
 import AltbuildSupport
-/// Recognises what a file is from its first bytes, before any parser sees it,
+/// Recognises what a file is from its first bytes (or, for a zip archive
+/// with data in front, its end record), before any parser sees it,
 /// so that a legacy or encrypted deck gets a precise error rather than
 /// "not a zip".
 enum ContainerSniffer {
@@ -11,8 +12,12 @@ enum ContainerSniffer {
         return .other
     }
 
+    /// A zip archive starts with a local header or (when empty) an end
+    /// record; one with data prepended (a self-extractor stub) still has its
+    /// end record near the end, which is where zip readers look first.
     static func looksLikeZip(_ bytes: [UInt8]) -> Bool {
         bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06])
+            || ZipEndRecord.lastSignature(in: bytes) != nil
     }
 
     /// An OLE file holding an `EncryptedPackage` stream is an OOXML deck
@@ -20,28 +25,6 @@ enum ContainerSniffer {
     static func isEncryptedPackage(_ bytes: [UInt8]) -> Bool {
         let name: [UInt8] = "EncryptedPackage".utf8.flatMap { [$0, UInt8(0)] }
         return contains(bytes, name)
-    }
-
-    /// Whether the archive's end is intact: an end-of-central-directory record
-    /// (in the last 64 KiB + 22 bytes) that is whole and whose central
-    /// directory lies inside the file. A cut-off download fails this.
-    static func hasEndOfCentralDirectory(_ bytes: [UInt8]) -> Bool {
-        let signature: [UInt8] = [0x50, 0x4B, 0x05, 0x06]
-        var position = bytes.count - 4
-        let lowest = max(0, bytes.count - 65_536 - 22)
-        while position >= lowest {
-            if bytes[position..<(position + 4)].elementsEqual(signature) { break }
-            position -= 1
-        }
-        guard position >= lowest, position + 22 <= bytes.count else { return false }
-        func le32(_ at: Int) -> Int {
-            Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
-        }
-        let size = le32(position + 12)
-        let offset = le32(position + 16)
-        // Zip64 archives put 0xFFFFFFFF here and the real values elsewhere.
-        if size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF { return true }
-        return offset + size <= position
     }
 
     private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {

@@ -18,36 +18,43 @@ public struct ZipEntry: Sendable, Equatable {
 /// A read-only zip archive over an in-memory copy of a deck, via libzip.
 ///
 /// Working from memory means the bytes altbuild hashes are exactly the bytes it
-/// parses, even if the file changes on disk meanwhile. Every declared size is
-/// checked against `ReadLimits` on open, and every read is bounded again,
-/// because declared sizes can lie.
+/// parses, even if the file changes on disk meanwhile. Before libzip sees the
+/// bytes, `ZipDirectory` walks them and refuses hostile layouts; libzip's view
+/// of the directory must then match that walk entry for entry. Every declared
+/// size is checked against `ReadLimits` on open, and every read is bounded
+/// again and its CRC checked, because declared sizes and data can lie.
 public final class ZipArchive {
     private let buffer: UnsafeMutableRawBufferPointer
-    private let archive: OpaquePointer
+    /// The libzip archive; only this class and its rewrite use it.
+    let archive: OpaquePointer
     public let entries: [ZipEntry]
     private let entryIndex: [String: Int]
     private let limits: ReadLimits
 
     public init(bytes: [UInt8], limits: ReadLimits = .default) throws {
         self.limits = limits
-        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
-        bytes.withUnsafeBytes { storage.copyMemory(from: $0) }
+        let directory = try ZipDirectory(bytes, limits: limits)
+        // libzip reads the archive from where its offsets count from.
+        let archiveBytes = bytes[directory.end.base...]
+        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(archiveBytes.count, 1), alignment: 16)
+        archiveBytes.withUnsafeBytes { storage.copyMemory(from: $0) }
         buffer = storage
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
-        guard let source = zip_source_buffer_create(buffer.baseAddress, zip_uint64_t(bytes.count), 0, &error) else {
+        guard let source = zip_source_buffer_create(buffer.baseAddress, zip_uint64_t(archiveBytes.count), 0, &error) else {
             buffer.deallocate()
             throw AltbuildError(.internalError, "libzip could not create a source: \(zipErrorText(&error))")
         }
-        guard let opened = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
+        // No ZIP_CHECKCONS: ZipDirectory has made the checks that matter, and tolerates what real writers do.
+        guard let opened = zip_open_from_source(source, ZIP_RDONLY, &error) else {
             zip_source_free(source)
             buffer.deallocate()
-            throw ZipArchive.openError(code: zip_error_code_zip(&error), text: zipErrorText(&error), bytes: bytes)
+            throw AltbuildError(.zipCorrupt, "the zip archive is damaged: \(zipErrorText(&error))")
         }
         archive = opened
         do {
-            entries = try ZipArchive.readDirectory(opened, limits: limits)
+            entries = try ZipArchive.readDirectory(opened, matching: directory, limits: limits)
         } catch {
             zip_discard(opened)
             buffer.deallocate()
@@ -83,6 +90,13 @@ public final class ZipArchive {
             throw AltbuildError(.zipCorrupt, "cannot open \(name): \(String(cString: zip_strerror(archive)))")
         }
         defer { zip_fclose(file) }
+        let out = try Self.inflate(file, entry)
+        try Self.checkEnd(of: file, entry, out)
+        return out
+    }
+
+    /// The entry's declared number of bytes, or an error if the data ends sooner.
+    private static func inflate(_ file: OpaquePointer, _ entry: ZipEntry) throws -> [UInt8] {
         var out = [UInt8](repeating: 0, count: entry.uncompressedSize)
         var done = 0
         while done < out.count {
@@ -91,69 +105,90 @@ public final class ZipArchive {
                 return zip_fread(file, base + done, zip_uint64_t(raw.count - done))
             }
             if n < 0 {
-                throw AltbuildError(.zipCorrupt, "cannot read \(name): \(String(cString: zip_file_strerror(file)))")
+                throw AltbuildError(.zipCorrupt, "cannot read \(entry.name): \(String(cString: zip_file_strerror(file)))")
             }
             if n == 0 { break }
             done += Int(n)
         }
         if done < out.count {
-            throw AltbuildError(.zipTruncated, "\(name) ends after \(done) of its \(out.count) bytes")
-        }
-        // A stream that goes on past its declared size is lying about it.
-        var probe: UInt8 = 0
-        if zip_fread(file, &probe, 1) > 0 {
-            throw AltbuildError(.zipBomb, "\(name) inflates past its declared size of \(entry.uncompressedSize) bytes")
+            throw AltbuildError(.zipTruncated, "\(entry.name) ends after \(done) of its \(out.count) bytes")
         }
         return out
     }
 
-    private static func readDirectory(_ archive: OpaquePointer, limits: ReadLimits) throws -> [ZipEntry] {
+    /// Refuses data that goes on past its declared size, or whose CRC is not the declared one.
+    private static func checkEnd(of file: OpaquePointer, _ entry: ZipEntry, _ data: [UInt8]) throws {
+        // Reading past the end is also what makes libzip compare the CRC.
+        var probe: UInt8 = 0
+        let extra = zip_fread(file, &probe, 1)
+        if extra > 0 {
+            throw AltbuildError(.zipBomb, "\(entry.name) inflates past its declared size of \(entry.uncompressedSize) bytes")
+        }
+        if extra < 0 {
+            throw AltbuildError(.zipCorrupt, "cannot read \(entry.name): \(String(cString: zip_file_strerror(file)))")
+        }
+        // libzip skips the comparison for an empty entry, so make it here too.
+        let crc = data.withUnsafeBufferPointer { CRC32.checksum($0) }
+        if crc != entry.crc {
+            throw AltbuildError(.zipCorrupt, "\(entry.name) is damaged: its data has CRC \(CRC32.hex(crc)), the archive says \(CRC32.hex(entry.crc))")
+        }
+    }
+
+    /// The entries as libzip reads them, which must be the entries `directory`
+    /// found, each within the limits.
+    private static func readDirectory(_ archive: OpaquePointer, matching directory: ZipDirectory, limits: ReadLimits) throws -> [ZipEntry] {
         let count = Int(zip_get_num_entries(archive, 0))
-        if count > limits.maxEntries {
-            throw AltbuildError(.zipTooManyEntries, "the archive has \(count) entries, over the limit of \(limits.maxEntries)")
+        guard count == directory.entries.count else {
+            throw AltbuildError(.zipCorrupt, "libzip finds \(count) entries in the archive, the central directory lists \(directory.entries.count)")
         }
         var entries: [ZipEntry] = []
         entries.reserveCapacity(count)
         var total = 0
-        for i in 0..<count {
-            var st = zip_stat_t()
-            zip_stat_init(&st)
-            guard zip_stat_index(archive, zip_uint64_t(i), 0, &st) == 0, let cName = st.name else {
-                throw AltbuildError(.zipCorrupt, "entry \(i) cannot be read: \(String(cString: zip_strerror(archive)))")
-            }
-            let name = String(cString: cName)
-            let size = Int(clamping: st.size)
-            let compressed = Int(clamping: st.comp_size)
-            if size > limits.maxEntryBytes {
-                throw AltbuildError(.zipBomb, "\(name) declares \(size) bytes uncompressed, over the limit of \(limits.maxEntryBytes)")
-            }
-            if size >= limits.ratioCheckMinBytes && size / max(compressed, 1) > limits.maxCompressionRatio {
-                throw AltbuildError(.zipBomb, "\(name) inflates \(size / max(compressed, 1)):1 (\(compressed) to \(size) bytes), over the limit of \(limits.maxCompressionRatio):1")
-            }
-            total += size
+        for (i, expected) in directory.entries.enumerated() {
+            let entry = try stat(archive, index: i, matching: expected.central)
+            try check(entry, limits: limits)
+            total += entry.uncompressedSize
             if total > limits.maxTotalBytes {
                 throw AltbuildError(.zipBomb, "the entries declare more than \(limits.maxTotalBytes) bytes uncompressed in all")
             }
-            entries.append(ZipEntry(
-                index: i, name: name, uncompressedSize: size, compressedSize: compressed,
-                crc: st.crc, compressionMethod: Int32(st.comp_method),
-                isEncrypted: st.encryption_method != UInt16(ZIP_EM_NONE)))
+            entries.append(entry)
         }
         return entries
     }
 
-    /// Turns libzip's open failure into the most specific error we can name.
-    private static func openError(code: Int32, text: String, bytes: [UInt8]) -> AltbuildError {
-        if ContainerSniffer.looksLikeZip(bytes) {
-            if !ContainerSniffer.hasEndOfCentralDirectory(bytes) || code == ZIP_ER_EOF || code == ZIP_ER_READ {
-                return AltbuildError(.zipTruncated, "the zip archive is truncated (its central directory is missing or cut off): \(text)")
-            }
-            return AltbuildError(.zipCorrupt, "the zip archive is damaged: \(text)")
+    /// Entry `index` as libzip sees it. Its raw name is compared as libzip's C
+    /// string, so a name with a NUL (which C code would cut short) cannot pass.
+    private static func stat(_ archive: OpaquePointer, index: Int, matching expected: ZipCentralEntry) throws -> ZipEntry {
+        var st = zip_stat_t()
+        zip_stat_init(&st)
+        guard zip_stat_index(archive, zip_uint64_t(index), 0, &st) == 0, let cName = st.name,
+              let rawName = zip_get_name(archive, zip_uint64_t(index), zip_flags_t(ZIP_FL_ENC_RAW)) else {
+            throw AltbuildError(.zipCorrupt, "entry \(index + 1) cannot be read: \(String(cString: zip_strerror(archive)))")
         }
-        return AltbuildError(.notZip, "not a zip archive (\(text))")
+        let entry = ZipEntry(
+            index: index, name: String(cString: cName), uncompressedSize: Int(clamping: st.size),
+            compressedSize: Int(clamping: st.comp_size), crc: st.crc, compressionMethod: Int32(st.comp_method),
+            isEncrypted: st.encryption_method != UInt16(ZIP_EM_NONE))
+        let libzipName = ZipEntryName(raw: Array(UnsafeBufferPointer(start: rawName, count: strlen(rawName)).map { UInt8(bitPattern: $0) }))
+        guard libzipName == expected.name, entry.uncompressedSize == expected.uncompressedSize,
+              entry.compressedSize == expected.compressedSize, entry.crc == expected.crc else {
+            throw AltbuildError(.zipCorrupt, "libzip reads entry \(index + 1) as \(libzipName.quoted) (\(entry.compressedSize) bytes), the central directory says \(expected.name.quoted) (\(expected.compressedSize) bytes)")
+        }
+        return entry
+    }
+
+    private static func check(_ entry: ZipEntry, limits: ReadLimits) throws {
+        let name = entry.name, size = entry.uncompressedSize, compressed = entry.compressedSize
+        if size > limits.maxEntryBytes {
+            throw AltbuildError(.zipBomb, "\(name) declares \(size) bytes uncompressed, over the limit of \(limits.maxEntryBytes)")
+        }
+        if size >= limits.ratioCheckMinBytes && size / max(compressed, 1) > limits.maxCompressionRatio {
+            throw AltbuildError(.zipBomb, "\(name) inflates \(size / max(compressed, 1)):1 (\(compressed) to \(size) bytes), over the limit of \(limits.maxCompressionRatio):1")
+        }
     }
 }
 
 func zipErrorText(_ error: UnsafeMutablePointer<zip_error_t>) -> String {
     String(cString: zip_error_strerror(error))
 }
+

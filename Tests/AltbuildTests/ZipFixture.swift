@@ -66,3 +66,22 @@ enum ZipFixture {
         return result
     }
 }
+
+extension ZipFixture {
+    /// libzip's message when it refuses `bytes` opened with its consistency
+    /// checks (`ZIP_CHECKCONS`), the strictest reader at hand; nil if it opens.
+    static func strictOpenError(_ bytes: [UInt8]) -> String? {
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        let copy = malloc(max(bytes.count, 1))!
+        bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        let source = zip_source_buffer_create(copy, zip_uint64_t(bytes.count), 1, &error)!
+        guard let archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
+            zip_source_free(source)
+            return String(cString: zip_error_strerror(&error))
+        }
+        zip_discard(archive)
+        return nil
+    }
+}
