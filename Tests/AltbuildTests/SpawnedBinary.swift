@@ -6,13 +6,14 @@ import Glibc
 /// The `altbuild` binary started in the background, for tests that signal or
 /// kill it mid-build. Spawned with a cleared signal mask and default
 /// handlers (Foundation's `Process` would pass on the test runner's mask),
-/// with stdout and stderr going to files.
+/// with stdout and stderr going to files. A `launcher` (such as `setpriv`
+/// with its options) runs the binary in its place, for tests that drop privileges.
 final class SpawnedBinary {
     let pid: pid_t
     let stdoutPath: String
     let stderrPath: String
 
-    init(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws {
+    init(_ arguments: [String], in directory: String, environment: [String: String] = [:], launcher: [String] = []) throws {
         stdoutPath = NSTemporaryDirectory() + "altbuild-out-\(UUID().uuidString)"
         stderrPath = NSTemporaryDirectory() + "altbuild-err-\(UUID().uuidString)"
         var actions = posix_spawn_file_actions_t()
@@ -33,7 +34,7 @@ final class SpawnedBinary {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         // The working directory: via a shell-free trick, spawn `env -C DIR`.
         let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0.key)=\($0.value)" }
-        let argv = ["/usr/bin/env", "-C", directory, BinaryRunner.binary] + arguments
+        let argv = ["/usr/bin/env", "-C", directory] + launcher + [BinaryRunner.binary] + arguments
         var cArgs = argv.map { strdup($0) } + [nil]
         var cEnv = env.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) }; cEnv.forEach { free($0) } }
