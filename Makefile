@@ -45,6 +45,7 @@ bench: release
 	bench/noop-vs-ninja.sh
 	bench/memory.sh
 	bench/describers.sh
+	bench/hostile.sh
 
 clean:
 	rm -rf .build build .altbuild
