@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import AltbuildSupport
 import DeckParsing
 @testable import OOXML
@@ -65,5 +66,52 @@ import DeckParsing
         let slots = try roundTrip(captionedPicture(x: 1000 - limit, cx: limit, cy: 1000))
         #expect(slots.first?.frame == Frame(x: Int64(1000 - limit), y: 0, width: Int64(limit), height: 1000))
         #expect(slots.first?.context.caption == "Figure 1")
+    }
+
+    /// A deck whose one slide is a chart frame over `chartXML` (`chartex` for Office 2016 charts).
+    func chartDeck(_ chartXML: String, chartex: Bool) -> [UInt8] {
+        let frame = chartex
+            ? DeckFixture.graphicFrame(id: 2, name: "Chart", uri: "http://schemas.microsoft.com/office/drawing/2014/chartex",
+                                       body: #"<cx:chart r:id="rIdChart"/>"#)
+            : DeckFixture.graphicFrame(id: 2, name: "Chart", uri: "http://schemas.openxmlformats.org/drawingml/2006/chart",
+                                       body: #"<c:chart r:id="rIdChart"/>"#)
+        let type = chartex ? "http://schemas.microsoft.com/office/2014/relationships/chartEx" : "chart"
+        return DeckFixture(
+            slides: [.init(shapes: frame, relationships: [("rIdChart", type, "../charts/chart1.xml")])],
+            parts: [("ppt/charts/chart1.xml", Array(chartXML.utf8))]
+        ).bytes()
+    }
+
+    /// The fuzzer's second find, minimised: a chartex numeric level declaring
+    /// `ptCount="-2147483648"`. The reader made an array of that many points,
+    /// and a negative count traps; declared counts are now clamped to 0...100,000.
+    @Test(arguments: ["-2147483648", "-1", "9223372036854775807"])
+    func chartexWithAnAbsurdPointCount(_ ptCount: String) throws {
+        let xml = Fixtures.chartexXML.replacingOccurrences(
+            of: #"<cx:lvl ptCount="3" formatCode="General">"#, with: #"<cx:lvl ptCount="\#(ptCount)" formatCode="General">"#)
+        #expect(xml != Fixtures.chartexXML)
+        let slots = try roundTrip(chartDeck(xml, chartex: true))
+        guard case .chart(let chart)? = slots.first?.content else {
+            Issue.record("no chart content: \(String(describing: slots.first?.content))")
+            return
+        }
+        let values = chart.series.first?.values ?? []
+        #expect(Array(values.prefix(3)) == [100, 50, 150])
+        #expect(values.count <= 100_000)
+    }
+
+    /// The same trap in DrawingML charts' `c:numCache/c:ptCount`.
+    @Test(arguments: ["-2147483648", "-1"])
+    func chartWithANegativePointCount(_ ptCount: String) throws {
+        let xml = Fixtures.chartXML().replacingOccurrences(
+            of: #"<c:formatCode>General</c:formatCode><c:ptCount val="4"/>"#,
+            with: #"<c:formatCode>General</c:formatCode><c:ptCount val="\#(ptCount)"/>"#)
+        #expect(xml != Fixtures.chartXML())
+        let slots = try roundTrip(chartDeck(xml, chartex: false))
+        guard case .chart(let chart)? = slots.first?.content else {
+            Issue.record("no chart content: \(String(describing: slots.first?.content))")
+            return
+        }
+        #expect(chart.series.map(\.values) == [[10, 20, 30, 40], [15, 12, 9, 5]])
     }
 }
