@@ -6,6 +6,7 @@ Seeds are:
   * a slim copy of each with stored (uncompressed) entries and without the
     parts altbuild never reads (layouts, masters, themes, embedded workbooks),
     so the fuzzer's zip-aware mutator starts from small inputs;
+  * two OLE files, the shapes of a legacy .ppt and of a password-protected deck;
   * a synthetic deck with what the examples lack: mc:AlternateContent, video
     and audio, SmartArt, chartex, OLE and 3-D model frames, and a Strict twin;
   * the hostile corpus, when scripts/hostile_corpus.py exists.
@@ -148,6 +149,10 @@ def main():
     for deck in sorted((ROOT / "examples").glob("*.pptx")):
         shutil.copyfile(deck, out / deck.name)
         slim(deck, out / f"{deck.stem}-slim.pptx")
+    # Not zips at all: a legacy .ppt and a password-protected deck (OLE compound files).
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    (out / "legacy.ppt").write_bytes(ole + "PowerPoint Document".encode("utf-16-le"))
+    (out / "encrypted.pptx").write_bytes(ole + "EncryptedPackage".encode("utf-16-le"))
     write_zip(out / "features.pptx", features_deck())
     write_zip(out / "features-strict.pptx", features_deck(strict=True))
     hostile = ROOT / "scripts" / "hostile_corpus.py"
