@@ -49,3 +49,20 @@ bench: release
 
 clean:
 	rm -rf .build build .altbuild
+
+# Fuzzes reading, inventory and rewriting with libFuzzer and AddressSanitizer
+# for FUZZ_SECONDS (see SECURITY.md). The corpus grows in fuzz/corpus/ from run
+# to run; findings land in fuzz/crashes/. Swift's own crash backtracer is off:
+# it would catch a trap before libFuzzer could save the input (and can hang).
+FUZZ_SECONDS ?= 60
+FUZZ_BIN := fuzz/.build/debug/DeckFuzzer
+.PHONY: fuzz
+fuzz: deps
+	@echo "Building the fuzzer (log in fuzz/.build/fuzz-build.log)"
+	@mkdir -p fuzz/.build fuzz/corpus fuzz/crashes
+	@cd fuzz && $(SWIFT) build -c debug --product DeckFuzzer -Xswiftc -sanitize=fuzzer,address \
+		-Xswiftc -parse-as-library > .build/fuzz-build.log 2>&1 \
+		|| { grep -v 'Cannot export local symbol' .build/fuzz-build.log | tail -40; exit 1; }
+	python3 scripts/fuzz-seeds.py fuzz/seeds
+	SWIFT_BACKTRACE=enable=no $(FUZZ_BIN) fuzz/corpus fuzz/seeds -dict=fuzz/deck.dict -max_total_time=$(FUZZ_SECONDS) \
+		-rss_limit_mb=2048 -timeout=10 -artifact_prefix=fuzz/crashes/ -print_final_stats=1

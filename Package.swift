@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "altbuild", targets: ["altbuild"]),
         .executable(name: "altbuild-worker", targets: ["altbuild-worker"]),
+        .library(name: "AltbuildDecks", targets: ["OOXML", "DeckParsing", "DeckModel", "AltbuildSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

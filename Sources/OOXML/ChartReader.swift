@@ -45,10 +45,16 @@ enum ChartReader {
         return ChartData(types: types, title: title.flatMap { $0.isEmpty ? nil : $0 }, series: series, categories: categories)
     }
 
+    /// A point count as declared, clamped to 0...100,000 before an array that
+    /// size is made: the declaration is untrusted, and a negative count trapped
+    /// (the fuzzer found `ptCount="-2147483648"`).
+    private static func declaredCount(_ text: String?) -> Int {
+        min(max(text.flatMap { Int($0) } ?? 0, 0), 100_000)
+    }
+
     private static func points(in level: XMLElement?) -> [Double?] {
         guard let level else { return [] }
-        let count = level.attribute("ptCount").flatMap { Int($0) } ?? 0
-        var values = [Double?](repeating: nil, count: min(count, 100_000))
+        var values = [Double?](repeating: nil, count: declaredCount(level.attribute("ptCount")))
         for pt in level.children(.chartex, "pt") {
             guard let idx = pt.attribute("idx").flatMap({ Int($0) }), idx >= 0 else { continue }
             if idx >= values.count { if idx >= 100_000 { continue }; values += [Double?](repeating: nil, count: idx - values.count + 1) }
@@ -126,8 +132,7 @@ enum ChartReader {
 
     private static func cachedNumbers(_ source: XMLElement) -> [Double?] {
         guard let cache = source.descendants(where: { $0.is(.chart, "numCache") || $0.is(.chart, "numLit") }).first else { return [] }
-        let count = min(cache.child(.chart, "ptCount")?.attribute("val").flatMap { Int($0) } ?? 0, 100_000)
-        var values = [Double?](repeating: nil, count: count)
+        var values = [Double?](repeating: nil, count: declaredCount(cache.child(.chart, "ptCount")?.attribute("val")))
         for pt in cache.children(.chart, "pt") {
             guard let idx = pt.attribute("idx").flatMap({ Int($0) }), idx >= 0, idx < 100_000 else { continue }
             if idx >= values.count { values += [Double?](repeating: nil, count: idx - values.count + 1) }

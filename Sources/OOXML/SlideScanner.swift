@@ -293,8 +293,18 @@ func paragraphsText(_ element: XMLElement) -> String {
 /// Reads `a:off`/`a:ext` (or `p:xfrm`'s same children) into a frame.
 func readFrame(_ xfrm: XMLElement) -> Frame? {
     guard let off = xfrm.child(.drawing, "off"), let ext = xfrm.child(.drawing, "ext"),
-          let x = off.attribute("x").flatMap({ Int64($0) }), let y = off.attribute("y").flatMap({ Int64($0) }),
-          let cx = ext.attribute("cx").flatMap({ Int64($0) }), let cy = ext.attribute("cy").flatMap({ Int64($0) })
+          let x = coordinate(off, "x"), let y = coordinate(off, "y"),
+          let cx = coordinate(ext, "cx"), let cy = coordinate(ext, "cy")
     else { return nil }
     return Frame(x: x, y: y, width: cx, height: cy)
+}
+
+/// An EMU attribute within ECMA-376's `ST_Coordinate` range (about ±27 million
+/// km). Anything larger is no real position, and refusing it keeps frame
+/// arithmetic (`maxX`, caption distances) far from Int64 overflow, which
+/// traps: the fuzzer found a deck with `y="9223372036854775807"` that did.
+private func coordinate(_ element: XMLElement, _ name: String) -> Int64? {
+    let limit: Int64 = 27_273_042_329_600
+    guard let value = element.attribute(name).flatMap({ Int64($0) }), (-limit...limit).contains(value) else { return nil }
+    return value
 }
