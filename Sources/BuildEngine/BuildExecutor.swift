@@ -66,7 +66,7 @@ public final class BuildExecutor: @unchecked Sendable {
                 work.append((index, plan))
             }
         }
-        var stopReason: String?
+        var stopReason: StopReason?
         var next = 0
         var finished = 0
         await withTaskGroup(of: (Int, TargetOutcome).self) { group in
@@ -91,7 +91,7 @@ public final class BuildExecutor: @unchecked Sendable {
     }
 
     /// Runs one target with its deadline: when time is up, its cancel flag is
-    /// set, which kills its worker and describer processes.
+    /// set, which the action answers by stopping its child processes.
     func runWithDeadline(_ plan: TargetPlan, timeout: Double?, interrupt: BuildInterrupt) async -> TargetOutcome {
         let cancel = CancelFlag(parent: interrupt.work)
         guard let timeout else { return await execute(plan, cancel: cancel) }
@@ -122,7 +122,7 @@ public final class BuildExecutor: @unchecked Sendable {
                let outcome = restore(plan, outputDigest: digest, manifest: record.manifestDigest, reason: reason, start: start) {
                 return outcome
             }
-            return await build(plan, reason: reason + "; not in the cache any more", start: start, cancel: cancel)
+            return await build(plan, reason: .notInCache(reason), start: start, cancel: cancel)
         }
         let reason = plan.decision.reason
         if !planner.options.force, let key = plan.key, let result = actions.lookup(Self.resultNamespace, key),
@@ -135,7 +135,7 @@ public final class BuildExecutor: @unchecked Sendable {
 
     // MARK: - Restoring
 
-    private func restore(_ plan: TargetPlan, outputDigest: SHA256Digest, manifest: SHA256Digest?, reason: String, start: Double) -> TargetOutcome? {
+    private func restore(_ plan: TargetPlan, outputDigest: SHA256Digest, manifest: SHA256Digest?, reason: BuildReason, start: Double) -> TargetOutcome? {
         guard let key = plan.key, let inputDigest = plan.inputDigest, let bytes = store.get(outputDigest) else { return nil }
         do {
             try writeOutput(bytes, digest: outputDigest, plan: plan)
@@ -171,7 +171,7 @@ public final class BuildExecutor: @unchecked Sendable {
 
     // MARK: - Building
 
-    private func build(_ plan: TargetPlan, reason: String, start: Double, cancel: CancelFlag) async -> TargetOutcome {
+    private func build(_ plan: TargetPlan, reason: BuildReason, start: Double, cancel: CancelFlag) async -> TargetOutcome {
         let input = plan.input
         var digest = plan.inputDigest
         var key = plan.key
@@ -189,10 +189,10 @@ public final class BuildExecutor: @unchecked Sendable {
             let previousManifest = state.record(for: input.path)?.manifestDigest.flatMap(store.get)
             let result = try await action.build(input, bytes: bytes, previousManifest: previousManifest, cancel: cancel)
             if cancel.isCancelled { throw cancellationError(cancel, path: input.path) }
-            // Re-check the input: a deck edited while it was being built must not be cached.
+            // Re-check the input: one edited while it was being built must not be cached.
             let statusAfter = FileStatus(path: input.path)
             guard statusAfter == statusBefore else {
-                throw AltbuildError(.inputChanged, "the deck changed while it was being built; nothing was written or cached, so it will be built again next run")
+                throw AltbuildError(.inputChanged, "the input changed while it was being built; nothing was written or cached, so it will be built again next run")
             }
             let outputDigest = try store.put(result.output)
             let manifestDigest = try store.put(result.manifest)
@@ -215,7 +215,7 @@ public final class BuildExecutor: @unchecked Sendable {
                 failure.message = cause.message
             }
             if failure.code == .interrupted {
-                // In flight when the build was interrupted: not a failure of the deck, and not recorded.
+                // In flight when the build was interrupted: not a failure of the target, and not recorded.
                 return TargetOutcome(input: input.path, output: plan.outputPath, status: .interrupted, reason: reason,
                                      error: failure, seconds: monotonicSeconds() - start)
             }
@@ -242,7 +242,7 @@ public final class BuildExecutor: @unchecked Sendable {
         return cancel.error(path: path)
     }
 
-    /// Writes the output durably; in place, an unchanged deck is not rewritten
+    /// Writes the output durably; in place, an unchanged input is not rewritten
     /// so its mtime (and the user's editor) is left alone.
     private func writeOutput(_ bytes: [UInt8], digest: SHA256Digest, plan: TargetPlan) throws {
         if planner.options.inPlace && digest == plan.inputDigest { return }

@@ -22,12 +22,12 @@ public struct ExecutionOptions: Sendable {
     }
 
     /// Why scheduling should stop now, or nil to go on.
-    public func stopReason(failed: Int, finished: Int) -> String? {
+    public func stopReason(failed: Int, finished: Int) -> StopReason? {
         if keepGoing > 0 && failed >= keepGoing {
-            return "stopped after \(failed) failure\(failed == 1 ? "" : "s") (--keep-going \(keepGoing))"
+            return .failureCount(failed: failed, limit: keepGoing)
         }
         if let rate = maxFailureRate, finished >= failureRateMinimumSample, Double(failed) / Double(finished) > rate {
-            return "stopped: \(failed) of \(finished) finished decks failed, over the --max-failure-rate of \(rate) (checked after \(failureRateMinimumSample) decks)"
+            return .failureRate(failed: failed, finished: finished, rate: rate, minimumSample: failureRateMinimumSample)
         }
         return nil
     }
@@ -36,7 +36,7 @@ public struct ExecutionOptions: Sendable {
 /// The result of a batch: counts, and why it stopped early if it did.
 public struct BuildResult: Sendable {
     public var summary: BuildSummary
-    public var stopReason: String?
+    public var stopReason: StopReason?
     public var interrupted: Bool
 }
 

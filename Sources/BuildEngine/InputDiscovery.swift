@@ -38,7 +38,7 @@ public struct InputDiscovery: Sendable {
     public func discover(_ roots: [String]) throws -> [DiscoveredInput] {
         // Paths are collected as bytes: sorting and comparing bytes is several
         // times cheaper than String's Unicode-aware comparison, and a no-op
-        // build over thousands of decks is mostly this.
+        // build over thousands of inputs is mostly this.
         var found: [[UInt8]] = []
         for root in roots {
             let clean = Self.normalize(root)
@@ -49,7 +49,7 @@ public struct InputDiscovery: Sendable {
             switch info.st_mode & S_IFMT {
             case S_IFDIR: try walk(Array(clean.utf8), into: &found)
             case S_IFREG: found.append(Array(clean.utf8))
-            default: throw AltbuildError(.io, "not a regular file or folder (a pipe, socket or device is never a deck)", path: root)
+            default: throw AltbuildError(.io, "not a regular file or folder (a pipe, socket or device is never an input)", path: root)
             }
         }
         // Byte order, like `LC_ALL=C sort`: the same on every machine.
@@ -75,7 +75,7 @@ public struct InputDiscovery: Sendable {
         return result
     }
 
-    /// Two inputs that would write one output (`../a/x.pptx` and `a/x.pptx`)
+    /// Two inputs that would write one output (`../a/x.in` and `a/x.in`)
     /// are an error, as two rules for one target are in make: one would
     /// silently overwrite the other.
     static func checkDistinctOutputs(_ inputs: [DiscoveredInput]) throws {
@@ -122,7 +122,7 @@ public struct InputDiscovery: Sendable {
     enum EntryKind { case folder, file, linkedFolder, other }
 
     /// What a folder entry is, for the walk. Symbolic links to files are
-    /// followed (the deck is read through the link); links to folders are
+    /// followed (the input is read through the link); links to folders are
     /// not, like `find` and git: a link can point back up the tree, and one
     /// `a/loop -> ..` would otherwise repeat the project 40 levels deep.
     /// Pipes, sockets and devices are never inputs: reading a pipe would hang.
@@ -179,7 +179,7 @@ public struct InputDiscovery: Sendable {
 
     /// A path as typed, tidied by its text alone: no trailing or doubled
     /// slashes, no `.` components, and `x/..` pairs collapsed, so that
-    /// `../decks/../decks` and `../decks` name one input and one output.
+    /// `../in/../in` and `../in` name one input and one output.
     public static func normalize(_ path: String) -> String {
         let absolute = path.hasPrefix("/")
         var kept: [Substring] = []

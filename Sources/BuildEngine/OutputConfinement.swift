@@ -11,7 +11,7 @@ import Glibc
 /// before writing, and a link anywhere on the way is refused. The output
 /// folder itself may be a link: the user put it there.
 public struct OutputConfinement: Sendable {
-    /// The output folder; nil for in-place builds, which write the deck itself.
+    /// The output folder; nil for in-place builds, which write the input itself.
     public let root: String?
 
     public init(root: String?) { self.root = root }
@@ -19,7 +19,7 @@ public struct OutputConfinement: Sendable {
     public func check(_ path: String) throws {
         guard let root else {
             if Self.isSymbolicLink(path) {
-                throw AltbuildError(.writeFailed, "the deck is a symbolic link; in-place builds write only regular files, so it was left alone", path: path)
+                throw AltbuildError(.writeFailed, "the input is a symbolic link; in-place builds write only regular files, so it was left alone", path: path)
             }
             return
         }

@@ -16,9 +16,9 @@ public struct Planner: Sendable {
     }
 
     public func plan(_ input: DiscoveredInput, outputPath: String, record: TargetRecord?) -> TargetPlan {
-        var plan = TargetPlan(input: input, outputPath: outputPath, decision: .build(reason: "new: never built"))
+        var plan = TargetPlan(input: input, outputPath: outputPath, decision: .build(reason: .new))
         guard let status = FileStatus(path: input.path) else {
-            plan.decision = .build(reason: "input missing or not a regular file")
+            plan.decision = .build(reason: .inputMissing)
             return plan
         }
         plan.inputStatus = status
@@ -27,11 +27,11 @@ public struct Planner: Sendable {
             plan.inputDigest = digest
         } else {
             guard let bytes = try? FileIO.read(input.path) else {
-                plan.decision = .build(reason: "input unreadable")
+                plan.decision = .build(reason: .inputUnreadable)
                 return plan
             }
-            // The bytes are not kept: plans are made for every deck at once, and
-            // the build reads its deck again (checking the digest) when its turn comes.
+            // The bytes are not kept: plans are made for every target at once, and
+            // the build reads its input again (checking the digest) when its turn comes.
             plan.inputDigest = SHA256.hash(bytes)
             rehashed = true
         }
@@ -41,7 +41,7 @@ public struct Planner: Sendable {
             ? record?.key ?? keyForInput(digest) : keyForInput(digest)
         plan.key = key
         if options.force {
-            plan.decision = .build(reason: "forced with --force")
+            plan.decision = .build(reason: .forced)
             return plan
         }
         guard let record else { return plan }
@@ -59,7 +59,7 @@ public struct Planner: Sendable {
         if record.key != key || record.status == .failed {
             let reason = changeReason(record: record, digest: digest, key: key, inPlace: false)
             if record.status == .failed && record.key == key && options.skipFailed {
-                plan.decision = .skipFailed(reason: reason + "; skipped (--skip-failed)")
+                plan.decision = .skipFailed(reason: .skippedFailure(reason))
             } else {
                 plan.decision = .build(reason: reason)
             }
@@ -67,7 +67,7 @@ public struct Planner: Sendable {
         }
         // Same key, built before: is the output still what was written?
         guard let outputStatus = FileStatus(path: outputPath) else {
-            plan.decision = .restore(reason: "output missing")
+            plan.decision = .restore(reason: .outputMissing)
             return plan
         }
         if outputStatus == record.outputStatus && !outputStatus.isRacy(recordedAt: record.statRecordedAt) {
@@ -80,7 +80,7 @@ public struct Planner: Sendable {
             plan.decision = .upToDate
             plan.refreshedRecord = refreshed(record, input: status, output: outputStatus)
         } else {
-            plan.decision = .restore(reason: "output modified (sha256 \(short(record.outputDigest)) → \(short(outputDigest)))")
+            plan.decision = .restore(reason: .outputModified(from: record.outputDigest, to: outputDigest))
         }
         return plan
     }
@@ -104,36 +104,24 @@ public struct Planner: Sendable {
     }
 
     /// The most specific reason a target's key changed or its last build does not count.
-    func changeReason(record: TargetRecord, digest: SHA256Digest, key: SHA256Digest, inPlace: Bool) -> String {
+    func changeReason(record: TargetRecord, digest: SHA256Digest, key: SHA256Digest, inPlace: Bool) -> BuildReason {
         let previousInput = inPlace ? (record.outputDigest ?? record.inputDigest) : record.inputDigest
-        if previousInput != digest {
-            return "input changed (sha256 \(short(previousInput)) → \(short(digest)))"
-        }
+        if previousInput != digest { return .inputChanged(from: previousInput, to: digest) }
         if record.configuration != configuration {
-            return configurationChange(from: record.configuration, to: configuration)
+            return .configurationChanged(configurationChanges(from: record.configuration, to: configuration))
         }
-        if record.status == .failed {
-            let error = [record.errorCode, record.errorMessage].compactMap { $0 }.joined(separator: ": ")
-            return "previous build failed: " + (error.isEmpty ? "unknown error" : error)
-        }
-        if record.key != key { return "action key changed (\(short(record.key)) → \(short(key)))" }
-        return "rebuild requested"
+        if record.status == .failed { return .previousFailure(code: record.errorCode, message: record.errorMessage) }
+        if record.key != key { return .keyChanged(from: record.key, to: key) }
+        return .requested
     }
 
-    func configurationChange(from old: String, to new: String) -> String {
+    /// The settings that differ, sorted by name.
+    func configurationChanges(from old: String, to new: String) -> [ConfigurationChange] {
         let before = Self.pairs(old)
         let after = Self.pairs(new)
-        var changes: [String] = []
-        for name in Set(before.keys).union(after.keys).sorted() where before[name] != after[name] {
-            let from = before[name] ?? "unset"
-            let to = after[name] ?? "unset"
-            if name == "altbuild.version" {
-                changes.insert("altbuild version changed (\(from) → \(to))", at: 0)
-            } else {
-                changes.append("config \(name) changed (\(from) → \(to))")
-            }
+        return Set(before.keys).union(after.keys).sorted().compactMap { name in
+            before[name] == after[name] ? nil : ConfigurationChange(name: name, from: before[name], to: after[name])
         }
-        return changes.isEmpty ? "configuration changed" : changes.joined(separator: "; ")
     }
 
     static func pairs(_ text: String) -> [String: String] {
@@ -144,9 +132,4 @@ public struct Planner: Sendable {
         }
         return result
     }
-}
-
-/// The first 8 hex digits and an ellipsis, or "none".
-func short(_ digest: SHA256Digest?) -> String {
-    digest.map { String($0.hex.prefix(8)) + "…" } ?? "none"
 }

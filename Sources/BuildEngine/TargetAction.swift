@@ -15,11 +15,11 @@ public protocol TargetAction: Sendable {
 /// What an action produced.
 public struct ActionResult: Sendable {
     public var output: [UInt8]
-    /// A description of the result kept in the store (for decks: slots and texts).
+    /// A description of the result kept in the store, in the action's own format.
     public var manifest: [UInt8]
     /// One line for the progress output.
     public var detail: String
-    /// Calls made to expensive sub-steps (describers), and answers found in the cache instead.
+    /// Calls made to expensive sub-steps, and answers found in a cache instead.
     public var calls: Int
     public var cacheHits: Int
     /// Things worth a warning in the log.

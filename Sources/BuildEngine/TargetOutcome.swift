@@ -17,8 +17,8 @@ public struct TargetOutcome: Sendable {
     public var output: String
     public var status: TargetStatus
     /// Why the target was (re)built or restored.
-    public var reason: String
-    /// One line about what was done ("5 slots: 3 described, 2 kept").
+    public var reason: BuildReason
+    /// One line about what was done, in the action's own words.
     public var detail: String
     public var error: AltbuildError?
     public var seconds: Double
@@ -26,7 +26,7 @@ public struct TargetOutcome: Sendable {
     public var cacheHits: Int
     public var warnings: [String] = []
 
-    public init(input: String, output: String, status: TargetStatus, reason: String = "", detail: String = "",
+    public init(input: String, output: String, status: TargetStatus, reason: BuildReason = .requested, detail: String = "",
                 error: AltbuildError? = nil, seconds: Double = 0, calls: Int = 0, cacheHits: Int = 0) {
         self.input = input
         self.output = output
@@ -50,7 +50,7 @@ public struct BuildSummary: Sendable, Equatable {
     public var interrupted = 0
     /// Targets never started because the build stopped early.
     public var notStarted = 0
-    /// Describer (or other sub-step) calls made, and answers served from the cache.
+    /// Expensive sub-step calls the actions made, and answers served from a cache instead.
     public var calls = 0
     public var cacheHits = 0
 
@@ -70,12 +70,4 @@ public struct BuildSummary: Sendable, Equatable {
     }
 
     public var total: Int { built + restored + upToDate + failed + skipped + interrupted + notStarted }
-
-    public var line: String {
-        var text = "\(total) decks: \(built) built, \(restored) restored from cache, \(upToDate) up to date, \(failed) failed"
-        if skipped > 0 { text += ", \(skipped) skipped" }
-        if interrupted > 0 { text += ", \(interrupted) interrupted" }
-        if notStarted > 0 { text += ", \(notStarted) not started" }
-        return text + "; \(calls) describer call" + (calls == 1 ? "" : "s")
-    }
 }

@@ -18,7 +18,7 @@ public struct TargetPlan: Sendable {
     public var settledOutcome: TargetOutcome? {
         switch decision {
         case .upToDate:
-            return TargetOutcome(input: input.path, output: outputPath, status: .upToDate, reason: "up to date")
+            return TargetOutcome(input: input.path, output: outputPath, status: .upToDate, reason: .upToDate)
         case .skipFailed(let reason):
             return TargetOutcome(input: input.path, output: outputPath, status: .skipped, reason: reason)
         case .build, .restore:

@@ -22,7 +22,7 @@ public struct TargetRecord: Sendable, Equatable {
     public var outputPath: String
     public var outputDigest: SHA256Digest?
     public var outputStatus: FileStatus?
-    /// A store object describing the result (for decks: the manifest of slots and texts).
+    /// A store object describing the result, in the action's own format (its manifest).
     public var manifestDigest: SHA256Digest?
     /// The canonical configuration, `name=value` per line, for `explain`.
     public var configuration: String

@@ -71,7 +71,7 @@ struct BuildCommand: AsyncParsableCommand {
             let executor = project.executor(state: StateLog(path: project.statePath), buildID: buildID)
             for input in inputs {
                 let plan = executor.plan(input)
-                if plan.decision.needsWork { Console.out("would build \(input.path) -> \(plan.outputPath): \(plan.decision.reason)") }
+                if plan.decision.needsWork { Console.out("would build \(input.path) -> \(plan.outputPath): \(plan.decision.reason.text)") }
             }
             return
         }
@@ -145,7 +145,7 @@ struct BuildCommand: AsyncParsableCommand {
             "up_to_date": "\(summary.upToDate)", "failed": "\(summary.failed)", "skipped": "\(summary.skipped)",
             "interrupted": "\(summary.interrupted)", "not_started": "\(summary.notStarted)",
             "describer_calls": "\(summary.calls)", "peak_rss_kib": "\(peakRSSKiB())",
-            "stop_reason": "\(result.stopReason ?? (result.interrupted ? "interrupted" : "none"))",
+            "stop_reason": "\(result.stopReason?.text ?? (result.interrupted ? "interrupted" : "none"))",
         ])
         var line = summary.line
         if summary.built + summary.restored > 0 && !project.options.inPlace { line += "; output in \(project.configuration.outputDirectory)/" }
@@ -158,7 +158,7 @@ struct BuildCommand: AsyncParsableCommand {
             throw signal == SIGINT ? ExitStatus.interruptedBySIGINT : ExitStatus.interruptedBySIGTERM
         }
         if let reason = result.stopReason {
-            logger.error("\(reason); \(summary.notStarted) decks were not started")
+            logger.error("\(reason.text); \(summary.notStarted) decks were not started")
             throw ExitStatus.failures
         }
         if summary.failed > 0 { throw ExitStatus.failures }
@@ -190,7 +190,7 @@ struct BuildCommand: AsyncParsableCommand {
     private func log(_ outcome: TargetOutcome, index: Int, logger: Logger) {
         var metadata: Logger.Metadata = [
             "event": "deck", "deck": "\(outcome.input)", "index": "\(index)", "status": "\(outcome.status.rawValue)",
-            "seconds": "\((outcome.seconds * 1000).rounded() / 1000)", "reason": "\(outcome.reason)",
+            "seconds": "\((outcome.seconds * 1000).rounded() / 1000)", "reason": "\(outcome.reason.text)",
         ]
         if let error = outcome.error {
             metadata["code"] = "\(error.code.rawValue)"
@@ -202,7 +202,7 @@ struct BuildCommand: AsyncParsableCommand {
         case .failed:
             logger.error("\(outcome.input): \(outcome.error.map { "\($0.code): \($0.message)" } ?? "failed")", metadata: metadata)
         case .built, .restored:
-            logger.debug("\(outcome.status.rawValue) \(outcome.input): \(outcome.reason)", metadata: metadata)
+            logger.debug("\(outcome.status.rawValue) \(outcome.input): \(outcome.reason.text)", metadata: metadata)
         case .interrupted:
             logger.info("interrupted \(outcome.input)", metadata: metadata)
         case .upToDate, .skipped:

@@ -22,7 +22,7 @@ struct ExplainCommand: AsyncParsableCommand {
         let executor = project.executor(state: state, buildID: "explain")
         for input in inputs {
             let plan = executor.plan(input)
-            var line = "\(input.path): \(plan.decision.reason)"
+            var line = "\(input.path): \(plan.decision.reason.text)"
             if case .build = plan.decision, let key = plan.key, !project.options.force,
                project.actionCache.lookup("targets", key) != nil {
                 line += " (the result for the new key is in the cache: it would be restored, not rebuilt)"

@@ -46,7 +46,7 @@ final class ProgressDisplay {
             var fields = [
                 ("index", String(index)), ("total", String(total)), ("input", JSONText.string(outcome.input)),
                 ("output", JSONText.string(outcome.output)), ("status", JSONText.string(outcome.status.rawValue)),
-                ("reason", JSONText.string(outcome.reason)), ("detail", JSONText.string(outcome.detail)),
+                ("reason", JSONText.string(outcome.reason.text)), ("detail", JSONText.string(outcome.detail)),
                 ("seconds", String((outcome.seconds * 1000).rounded() / 1000)),
             ]
             if let error = outcome.error {
@@ -57,7 +57,7 @@ final class ProgressDisplay {
             let counter = "[\(done)/\(total)]"
             switch outcome.status {
             case .built: Console.out("\(counter) built \(outcome.input) -> \(outcome.output): \(outcome.detail)")
-            case .restored: Console.out("\(counter) restored \(outcome.output) from cache (\(outcome.reason))")
+            case .restored: Console.out("\(counter) restored \(outcome.output) from cache (\(outcome.reason.text))")
             case .failed: Console.out("\(counter) failed \(outcome.input) (\(outcome.error?.code.rawValue ?? "error"); details on stderr and in the build log)")
             case .interrupted: Console.out("\(counter) interrupted \(outcome.input)")
             case .upToDate, .skipped: break

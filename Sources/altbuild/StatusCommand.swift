@@ -32,7 +32,7 @@ struct StatusCommand: AsyncParsableCommand {
                 else if record?.status == .failed && record?.key == plan.key { status = "failed" }
                 else { status = "stale" }
             }
-            rows.append((status, input.path, plan.outputPath, plan.decision.reason))
+            rows.append((status, input.path, plan.outputPath, plan.decision.reason.text))
         }
         if json {
             let items = rows.map { row in

@@ -59,7 +59,7 @@ import DeckParsing
         let (second, outcomes) = try await build(project(describer))
         #expect(second.built == 1 && second.upToDate == 49)
         #expect(outcomes.filter { $0.status == .built }.map(\.input) == ["decks/d17.pptx"])
-        #expect(outcomes.first { $0.status == .built }?.reason.hasPrefix("input changed (sha256 ") == true)
+        #expect(outcomes.first { $0.status == .built }?.reason.text.hasPrefix("input changed (sha256 ") == true)
         #expect(describer.calls == 1, "the description was cached")
     }
 
@@ -71,7 +71,7 @@ import DeckParsing
         let m2 = CountingDescriber(model: "m2")
         let p2 = project(m2)
         let plan = p2.executor(state: StateLog(path: p2.statePath), buildID: "t").plan(try p2.discovery.discover(["decks/d0.pptx"])[0])
-        #expect(plan.decision.reason == "config describer.model changed (m1 → m2)")
+        #expect(plan.decision.reason.text == "config describer.model changed (m1 → m2)")
         let (summary, _) = try await build(p2)
         #expect(summary.built == 3)
         #expect(m2.calls == 3)
@@ -99,8 +99,8 @@ import DeckParsing
         try bytes.write(to: URL(fileURLWithPath: objectPath))
         try fm.removeItem(atPath: "out/decks/a.pptx")
         let (summary, outcomes) = try await build(p)
-        #expect(summary.built == 1, "\(outcomes.map(\.reason))")
-        #expect(outcomes[0].reason == "output missing; not in the cache any more")
+        #expect(summary.built == 1, "\(outcomes.map(\.reason.text))")
+        #expect(outcomes[0].reason.text == "output missing; not in the cache any more")
         #expect(p.store.get(try #require(record.outputDigest)) != nil, "rebuilt object is whole again")
         #expect(SHA256.hash(Array(try #require(fm.contents(atPath: "out/decks/a.pptx")))) == record.outputDigest)
     }
@@ -113,13 +113,13 @@ import DeckParsing
         try fm.removeItem(atPath: "out/decks/a.pptx")
         let (summary, outcomes) = try await build(project(describer))
         #expect(summary.restored == 1 && describer.calls == 1)
-        #expect(outcomes[0].reason == "output missing")
+        #expect(outcomes[0].reason.text == "output missing")
         #expect(fm.contents(atPath: "out/decks/a.pptx") == original)
         // An output someone edited is put back too.
         try Data("scribble".utf8).write(to: URL(fileURLWithPath: "out/decks/a.pptx"))
         let (again, outcomes2) = try await build(project(describer))
         #expect(again.restored == 1)
-        #expect(outcomes2[0].reason.hasPrefix("output modified (sha256 "))
+        #expect(outcomes2[0].reason.text.hasPrefix("output modified (sha256 "))
     }
 
     @Test func aRacyEditWithTheSameSizeAndMtimeIsCaught() async throws {
@@ -132,7 +132,7 @@ import DeckParsing
         try Data(replacement).write(to: URL(fileURLWithPath: "decks/a.pptx"))
         try fm.setAttributes([.modificationDate: before[.modificationDate] as Any], ofItemAtPath: "decks/a.pptx")
         let (summary, outcomes) = try await build(project(describer))
-        #expect(summary.built == 1, "\(outcomes.map(\.reason))")
+        #expect(summary.built == 1, "\(outcomes.map(\.reason.text))")
     }
 
     @Test func racilyCleanEntriesAreRehashedNotTrusted() throws {
@@ -183,7 +183,7 @@ import DeckParsing
 
         let m2 = CountingDescriber(model: "m2")
         let (third, outcomes) = try await build(project(m2, options: options))
-        #expect(third.built == 1, "\(outcomes.map(\.reason))")
+        #expect(third.built == 1, "\(outcomes.map(\.reason.text))")
         let final = try Deck(path: "decks/talk.pptx").inventory().slots.map(\.descr)
         #expect(final == ["[m2] picture ", "Our founder at the opening"])
         let (fourth, _) = try await build(project(m2, options: options))
@@ -196,7 +196,7 @@ import DeckParsing
         _ = try await build(project(describer))
         let (forced, outcomes) = try await build(project(describer, options: BuildOptions(force: true)))
         #expect(forced.built == 1 && describer.calls == 2)
-        #expect(outcomes[0].reason == "forced with --force")
+        #expect(outcomes[0].reason.text == "forced with --force")
     }
 
     @Test func failuresAreRetriedUnlessSkipped() async throws {
@@ -205,10 +205,10 @@ import DeckParsing
         _ = try await build(project(describer))
         let (again, outcomes) = try await build(project(describer))
         #expect(again.failed == 1)
-        #expect(outcomes[0].reason.hasPrefix("previous build failed: E_NOT_ZIP"))
+        #expect(outcomes[0].reason.text.hasPrefix("previous build failed: E_NOT_ZIP"))
         let (skipped, skippedOutcomes) = try await build(project(describer, options: BuildOptions(skipFailed: true)))
         #expect(skipped.skipped == 1 && skipped.failed == 0)
-        #expect(skippedOutcomes[0].reason.hasSuffix("skipped (--skip-failed)"))
+        #expect(skippedOutcomes[0].reason.text.hasSuffix("skipped (--skip-failed)"))
     }
 }
 
