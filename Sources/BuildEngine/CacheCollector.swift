@@ -73,20 +73,20 @@ public struct CacheCollector: Sendable {
     }
 
     /// Objects the state needs: each target's output and manifest, the result
-    /// object its key maps to, and the descriptions its manifest names.
-    public func referenced(by state: StateLog, descriptionKeys: (SHA256Digest) -> [SHA256Digest] = { _ in [] }) -> Set<SHA256Digest> {
+    /// object its key maps to, and whatever `policy` says its manifest refers to.
+    public func referenced(by state: StateLog, policy: any ReferencePolicy) -> Set<SHA256Digest> {
         var keep = Set<SHA256Digest>()
         for record in state.records.values where record.status == .succeeded {
             if let output = record.outputDigest { keep.insert(output) }
             if let manifest = record.manifestDigest {
                 keep.insert(manifest)
-                if let bytes = try? FileIO.read(store.path(of: manifest)) {
-                    for key in ManifestKeys.descriptionKeys(in: bytes) {
-                        if let object = actions.lookup("descriptions", key) { keep.insert(object) }
+                if let bytes = store.get(manifest) {
+                    for reference in policy.references(inManifest: bytes) {
+                        if let object = actions.lookup(reference.namespace, reference.key) { keep.insert(object) }
                     }
                 }
             }
-            if let result = actions.lookup("targets", record.key) { keep.insert(result) }
+            if let result = actions.lookup(BuildExecutor.resultNamespace, record.key) { keep.insert(result) }
         }
         return keep
     }
@@ -113,23 +113,5 @@ public struct CacheCollector: Sendable {
             unlink(entry.path)
         }
         return result
-    }
-}
-
-/// Finds `"descriptionKey":"<hex>"` values in a manifest without decoding it:
-/// the engine knows no manifest schema, only that keys are tagged this way.
-enum ManifestKeys {
-    static func descriptionKeys(in bytes: [UInt8]) -> [SHA256Digest] {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var keys: [SHA256Digest] = []
-        var rest = Substring(text)
-        let marker = "\"descriptionKey\":\""
-        while let range = rest.firstRange(of: marker) {
-            let start = range.upperBound
-            let end = rest.index(start, offsetBy: 64, limitedBy: rest.endIndex) ?? rest.endIndex
-            if let key = SHA256Digest(hex: String(rest[start..<end])) { keys.append(key) }
-            rest = rest[end...]
-        }
-        return keys
     }
 }

@@ -29,7 +29,7 @@ struct GCCommand: AsyncParsableCommand {
         let state = StateLog(path: project.statePath)
         let collector = CacheCollector(store: project.store, actions: project.actionCache)
         let result = collector.collect(
-            keeping: collector.referenced(by: state),
+            keeping: collector.referenced(by: state, policy: DeckReferences()),
             maxBytes: maxSize.flatMap(Quantity.bytes), maxAgeSeconds: maxAge.flatMap(Quantity.seconds))
         Console.out("evicted \(result.evictedObjects) objects (\(Quantity.describe(result.evictedBytes))); kept \(result.keptObjects) objects (\(Quantity.describe(result.keptBytes)))")
     }
