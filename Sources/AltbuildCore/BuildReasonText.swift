@@ -63,6 +63,10 @@ extension BuildSummary {
         if skipped > 0 { text += ", \(skipped) skipped" }
         if interrupted > 0 { text += ", \(interrupted) interrupted" }
         if notStarted > 0 { text += ", \(notStarted) not started" }
-        return text + "; \(calls) describer call" + (calls == 1 ? "" : "s")
+        text += "; \(calls) describer call" + (calls == 1 ? "" : "s")
+        if bookkeepingFailures > 0 {
+            text += "; \(bookkeepingFailures) state write\(bookkeepingFailures == 1 ? "" : "s") failed (see the log): the next build may redo work"
+        }
+        return text
     }
 }

@@ -1,6 +1,11 @@
 public import BuildEngine
 public import Describers
 public import AltbuildSupport
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// Remembers descriptions by what they depend on: the slot's bytes (image,
 /// chart part...), the describer's identity and the context it uses. The same
@@ -28,18 +33,29 @@ public struct DescriptionCache: Sendable {
         return hasher.finalize()
     }
 
-    /// The cached description, if any. The stored object is a line
-    /// `review=1` or `review=0`, then the text.
+    /// What the store keeps for one description: a small versioned JSON record.
+    struct Record: Codable {
+        static let currentVersion = 1
+        var version = Record.currentVersion
+        var text: String
+        var needsReview: Bool
+    }
+
+    /// The cached description, if any. A record this altbuild cannot read
+    /// (an older format, a newer version) is a miss: the slot is described
+    /// again, which is always correct.
     public func lookup(_ key: SHA256Digest) -> Description? {
         guard readable, let digest = actions.lookup(Self.namespace, key), let bytes = store.get(digest),
-              let newline = bytes.firstIndex(of: 0x0A) else { return nil }
-        let header = String(decoding: bytes[..<newline], as: UTF8.self)
-        guard header == "review=1" || header == "review=0" else { return nil }
-        return Description(text: String(decoding: bytes[(newline + 1)...], as: UTF8.self), needsReview: header == "review=1")
+              let record = try? JSONDecoder().decode(Record.self, from: Data(bytes)),
+              record.version == Record.currentVersion else { return nil }
+        return Description(text: record.text, needsReview: record.needsReview)
     }
 
     public func store(_ description: Description, for key: SHA256Digest) throws {
-        let object = try store.put(Array(("review=" + (description.needsReview ? "1" : "0") + "\n" + description.text).utf8))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let record = Record(text: description.text, needsReview: description.needsReview)
+        let object = try store.put(Array(try encoder.encode(record)))
         try actions.record(Self.namespace, key, result: object)
     }
 }

@@ -1,4 +1,5 @@
 public import BuildEngine
+public import Logging
 import AltbuildSupport
 import Describers
 #if canImport(Glibc)
@@ -57,7 +58,8 @@ public struct Project: Sendable {
                        keyForInput: BuildConfiguration.actionKeyFunction(configuration: canonical))
     }
 
-    public func executor(state: StateLog, buildID: String) -> BuildExecutor {
+    /// `logger` hears about bookkeeping that failed; commands that only plan never write any.
+    public func executor(state: StateLog, buildID: String, logger: Logger = Logger(label: "altbuild")) -> BuildExecutor {
         let cache = DescriptionCache(store: store, actions: actionCache, readable: !options.force)
         let processor: any DeckProcessor
         switch isolation {
@@ -76,7 +78,7 @@ public struct Project: Sendable {
         return BuildExecutor(
             state: state, store: store, actions: actionCache, planner: planner(),
             action: DeckAction(pipeline: pipeline, inPlace: inPlace), buildID: buildID,
-            confinement: OutputConfinement(root: inPlace ? nil : outDir),
+            confinement: OutputConfinement(root: inPlace ? nil : outDir), logger: logger,
             outputPath: { input in inPlace ? input.path : outDir + "/" + input.outputRelativePath })
     }
 }

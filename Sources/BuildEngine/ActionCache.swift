@@ -20,6 +20,7 @@ public struct ActionCache: Sendable {
 
     public func lookup(_ namespace: String, _ key: SHA256Digest) -> SHA256Digest? {
         let file = path(namespace, key)
+        // Missing or unreadable, the entry is a miss: the action is redone, which is always correct.
         guard let bytes = try? FileIO.read(file, limit: 256) else { return nil }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
         guard lines.count == 2, let digest = SHA256Digest(hex: String(lines[0])),

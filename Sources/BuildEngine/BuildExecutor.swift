@@ -1,4 +1,5 @@
 import AltbuildSupport
+public import Logging
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,13 +19,17 @@ public final class BuildExecutor: @unchecked Sendable {
     let outputPathFor: @Sendable (DiscoveredInput) -> String
     /// Checked before every write, so no output lands outside the output folder.
     let confinement: OutputConfinement
+    /// Where bookkeeping failures go (a state record that could not be
+    /// written, a compaction that failed): they do not fail a target, but
+    /// they are never silent either.
+    let logger: Logger
     /// The per-target timeout, for the message when it expires.
     public var timeoutSeconds: Double?
 
     static let resultNamespace = "targets"
 
     public init(state: StateLog, store: ContentStore, actions: ActionCache, planner: Planner,
-                action: any TargetAction, buildID: String, confinement: OutputConfinement,
+                action: any TargetAction, buildID: String, confinement: OutputConfinement, logger: Logger,
                 outputPath: @escaping @Sendable (DiscoveredInput) -> String) {
         self.state = state
         self.store = store
@@ -34,6 +39,7 @@ public final class BuildExecutor: @unchecked Sendable {
         self.buildID = buildID
         outputPathFor = outputPath
         self.confinement = confinement
+        self.logger = logger
     }
 
     public func plan(_ input: DiscoveredInput) -> TargetPlan {
@@ -58,7 +64,9 @@ public final class BuildExecutor: @unchecked Sendable {
         var summary = BuildSummary()
         var work: [(index: Int, plan: TargetPlan)] = []
         for (index, plan) in plans(inputs).enumerated() {
-            if let refreshed = plan.refreshedRecord { try? state.append(refreshed) }
+            if let refreshed = plan.refreshedRecord {
+                keepBooks(&summary, "refresh the file status of \(refreshed.target)") { try state.append(refreshed) }
+            }
             if let outcome = plan.settledOutcome {
                 summary.add(outcome)
                 report(outcome, index + 1, inputs.count)
@@ -86,7 +94,7 @@ public final class BuildExecutor: @unchecked Sendable {
             }
         }
         summary.notStarted = work.count - next
-        try? state.compactIfNeeded()
+        keepBooks(&summary, "compact the state log") { try state.compactIfNeeded() }
         return BuildResult(summary: summary, stopReason: stopReason, interrupted: interrupt.stopRequested)
     }
 
@@ -98,6 +106,7 @@ public final class BuildExecutor: @unchecked Sendable {
         return await withTaskGroup(of: TargetOutcome?.self) { group in
             group.addTask { await self.execute(plan, cancel: cancel) }
             group.addTask {
+                // Cancelled when the target finished first: then there is nothing to time out.
                 try? await Task.sleep(nanoseconds: UInt64(timeout * 1e9))
                 if !Task.isCancelled { cancel.cancel(.timeout) }
                 return nil
@@ -126,8 +135,8 @@ public final class BuildExecutor: @unchecked Sendable {
         }
         let reason = plan.decision.reason
         if !planner.options.force, let key = plan.key, let result = actions.lookup(Self.resultNamespace, key),
-           let (output, manifest) = readResult(result),
-           let outcome = restore(plan, outputDigest: output, manifest: manifest, reason: reason, start: start) {
+           let recorded = store.get(result).flatMap(TargetResult.decode),
+           let outcome = restore(plan, outputDigest: recorded.output, manifest: recorded.manifest, reason: reason, start: start) {
             return outcome
         }
         return await build(plan, reason: reason, start: start, cancel: cancel)
@@ -162,13 +171,6 @@ public final class BuildExecutor: @unchecked Sendable {
             finishedAt: wallClockNanoseconds()))
     }
 
-    private func readResult(_ digest: SHA256Digest) -> (SHA256Digest, SHA256Digest?)? {
-        guard let bytes = store.get(digest) else { return nil }
-        let fields = Planner.pairs(String(decoding: bytes, as: UTF8.self))
-        guard let output = fields["output"].flatMap(SHA256Digest.init(hex:)) else { return nil }
-        return (output, fields["manifest"].flatMap(SHA256Digest.init(hex:)))
-    }
-
     // MARK: - Building
 
     private func build(_ plan: TargetPlan, reason: BuildReason, start: Double, cancel: CancelFlag) async -> TargetOutcome {
@@ -196,7 +198,7 @@ public final class BuildExecutor: @unchecked Sendable {
             }
             let outputDigest = try store.put(result.output)
             let manifestDigest = try store.put(result.manifest)
-            let resultObject = try store.put(Array("output=\(outputDigest.hex)\nmanifest=\(manifestDigest.hex)\n".utf8))
+            let resultObject = try store.put(try TargetResult(output: outputDigest, manifest: manifestDigest).encoded())
             try actions.record(Self.resultNamespace, key, result: resultObject)
             try writeOutput(result.output, digest: outputDigest, plan: plan)
             try recordSuccess(plan, key: key, inputDigest: digest, inputStatus: statusAfter,
@@ -222,16 +224,17 @@ public final class BuildExecutor: @unchecked Sendable {
             // A stale output from an earlier success would look current; remove it (never the input itself).
             if !planner.options.inPlace { unlink(plan.outputPath) }
             let seconds = monotonicSeconds() - start
+            var outcome = TargetOutcome(input: input.path, output: plan.outputPath, status: .failed, reason: reason,
+                                        error: failure, seconds: seconds)
             if let digest, let key {
-                try? state.append(TargetRecord(
+                keepBooks(&outcome.bookkeepingFailures, "record the failure of \(input.path)") { try state.append(TargetRecord(
                     target: input.path, status: .failed, key: key, inputDigest: digest, inputStatus: plan.inputStatus,
                     statRecordedAt: wallClockNanoseconds(), outputPath: plan.outputPath, outputDigest: nil,
                     outputStatus: nil, manifestDigest: nil, configuration: planner.configuration,
                     errorCode: failure.code.rawValue, errorMessage: failure.message, seconds: seconds,
-                    buildID: buildID, finishedAt: wallClockNanoseconds()))
+                    buildID: buildID, finishedAt: wallClockNanoseconds())) }
             }
-            return TargetOutcome(input: input.path, output: plan.outputPath, status: .failed, reason: reason,
-                                 error: failure, seconds: seconds)
+            return outcome
         }
     }
 
@@ -248,5 +251,22 @@ public final class BuildExecutor: @unchecked Sendable {
         if planner.options.inPlace && digest == plan.inputDigest { return }
         try confinement.check(plan.outputPath)
         try FileIO.writeAtomically(bytes, to: plan.outputPath)
+    }
+
+    // MARK: - Bookkeeping
+
+    /// Runs a bookkeeping write; a failure is logged with what it was for
+    /// and counted, so the summary can say the state may be behind.
+    private func keepBooks(_ failures: inout Int, _ what: String, _ write: () throws -> Void) {
+        do {
+            try write()
+        } catch {
+            failures += 1
+            logger.error("could not \(what): \(error)", metadata: ["event": "bookkeeping"])
+        }
+    }
+
+    private func keepBooks(_ summary: inout BuildSummary, _ what: String, _ write: () throws -> Void) {
+        keepBooks(&summary.bookkeepingFailures, what, write)
     }
 }

@@ -39,6 +39,7 @@ public struct ContentStore: Sendable {
     /// The object's bytes, verified; nil if absent or corrupt (a corrupt object is deleted).
     public func get(_ digest: SHA256Digest) -> [UInt8]? {
         let target = path(of: digest)
+        // Missing or unreadable, the object is a miss: whoever asked rebuilds it, which is always correct.
         guard let bytes = try? FileIO.read(target) else { return nil }
         guard SHA256.hash(bytes) == digest else {
             unlink(target)

@@ -26,6 +26,7 @@ public struct Planner: Sendable {
         if let digest = trustedDigest(of: status, record: record) {
             plan.inputDigest = digest
         } else {
+            // The build reads the input again and reports the real error with the target's failure.
             guard let bytes = try? FileIO.read(input.path) else {
                 plan.decision = .build(reason: .inputUnreadable)
                 return plan
@@ -75,6 +76,7 @@ public struct Planner: Sendable {
             if rehashed { plan.refreshedRecord = refreshed(record, input: status, output: outputStatus) }
             return plan
         }
+        // An output that cannot be read is as good as modified: it is restored from the store.
         let outputDigest = (try? FileIO.read(outputPath)).map(SHA256.hash)
         if let outputDigest, outputDigest == record.outputDigest {
             plan.decision = .upToDate

@@ -25,6 +25,8 @@ public struct TargetOutcome: Sendable {
     public var calls: Int
     public var cacheHits: Int
     public var warnings: [String] = []
+    /// State records about this target that could not be written (logged).
+    public var bookkeepingFailures = 0
 
     public init(input: String, output: String, status: TargetStatus, reason: BuildReason = .requested, detail: String = "",
                 error: AltbuildError? = nil, seconds: Double = 0, calls: Int = 0, cacheHits: Int = 0) {
@@ -53,6 +55,8 @@ public struct BuildSummary: Sendable, Equatable {
     /// Expensive sub-step calls the actions made, and answers served from a cache instead.
     public var calls = 0
     public var cacheHits = 0
+    /// Bookkeeping writes that failed (state records, compaction); each was logged.
+    public var bookkeepingFailures = 0
 
     public init() {}
 
@@ -67,6 +71,7 @@ public struct BuildSummary: Sendable, Equatable {
         }
         calls += outcome.calls
         cacheHits += outcome.cacheHits
+        bookkeepingFailures += outcome.bookkeepingFailures
     }
 
     public var total: Int { built + restored + upToDate + failed + skipped + interrupted + notStarted }

@@ -24,12 +24,19 @@ struct CacheStatsCommand: AsyncParsableCommand {
         Console.out("cache: \(project.cacheDirectory)")
         Console.out("objects: \(usage.objects) (\(Quantity.describe(usage.bytes)))")
         Console.out("action entries: \(usage.actionEntries)")
-        guard let last = LastBuild(path: project.lastBuildPath) else {
-            Console.out("last build: none recorded")
+        let last: LastBuild
+        do {
+            guard let loaded = try LastBuild.load(project.lastBuildPath) else {
+                Console.out("last build: none recorded")
+                return
+            }
+            last = loaded
+        } catch {
+            Console.out("last build: cannot be read (\(error)); the next build records it again")
             return
         }
-        Console.out("last build: \(last["build_id"])")
-        Console.out("  decks: \(last["restored"]) restored from cache (hits), \(last["built"]) built (misses), \(last["up_to_date"]) up to date, \(last["failed"]) failed")
-        Console.out("  descriptions: \(last["description_cache_hits"]) from cache (hits), \(last["describer_calls"]) describer calls (misses)")
+        Console.out("last build: \(last.buildID)")
+        Console.out("  decks: \(last.restored) restored from cache (hits), \(last.built) built (misses), \(last.upToDate) up to date, \(last.failed) failed")
+        Console.out("  descriptions: \(last.descriptionCacheHits) from cache (hits), \(last.describerCalls) describer calls (misses)")
     }
 }

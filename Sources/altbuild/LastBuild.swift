@@ -1,30 +1,54 @@
 import AltbuildSupport
 import BuildEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
-/// The counts of the last build, kept for `altbuild cache stats`.
-struct LastBuild {
-    var fields: [(String, String)]
+/// The counts of the last build, kept for `altbuild cache stats`: a small
+/// versioned JSON record, so a newer altbuild can tell an older file apart.
+struct LastBuild: Codable, Equatable {
+    static let currentVersion = 1
+
+    var version = LastBuild.currentVersion
+    var buildID: String
+    var built: Int
+    var restored: Int
+    var upToDate: Int
+    var failed: Int
+    var describerCalls: Int
+    var descriptionCacheHits: Int
 
     init(summary: BuildSummary, buildID: String) {
-        fields = [
-            ("build_id", buildID),
-            ("built", String(summary.built)), ("restored", String(summary.restored)),
-            ("up_to_date", String(summary.upToDate)), ("failed", String(summary.failed)),
-            ("describer_calls", String(summary.calls)), ("description_cache_hits", String(summary.cacheHits)),
-        ]
+        self.buildID = buildID
+        built = summary.built
+        restored = summary.restored
+        upToDate = summary.upToDate
+        failed = summary.failed
+        describerCalls = summary.calls
+        descriptionCacheHits = summary.cacheHits
     }
 
-    init?(path: String) {
-        guard let bytes = try? FileIO.read(path, limit: 1 << 16) else { return nil }
-        fields = String(decoding: bytes, as: UTF8.self).split(separator: "\n").compactMap { line in
-            guard let eq = line.firstIndex(of: "=") else { return nil }
-            return (String(line[..<eq]), String(line[line.index(after: eq)...]))
+    /// The record at `path`; nil when there is none yet. One this altbuild
+    /// cannot read (damaged, or from an older or newer version) is said so.
+    static func load(_ path: String) throws -> LastBuild? {
+        guard FileIO.exists(path) else { return nil }
+        let last = try JSONDecoder().decode(LastBuild.self, from: Data(try FileIO.read(path, limit: 1 << 16)))
+        guard last.version == currentVersion else {
+            throw AltbuildError(.io, "written by another altbuild version (record version \(last.version))", path: path)
         }
+        return last
     }
 
-    subscript(_ name: String) -> String { fields.first { $0.0 == name }?.1 ?? "0" }
-
+    /// Saves the record; a failure is a warning, since only `cache stats` reads it.
     func save(to path: String) {
-        try? FileIO.writeAtomically(Array(fields.map { "\($0.0)=\($0.1)\n" }.joined().utf8), to: path, durable: false)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        do {
+            try FileIO.writeAtomically(Array(try encoder.encode(self)), to: path, durable: false)
+        } catch {
+            Console.error("warning: could not save the last build's counts for `altbuild cache stats`: \(error)")
+        }
     }
 }

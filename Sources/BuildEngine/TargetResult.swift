@@ -1,0 +1,37 @@
+public import AltbuildSupport
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// What an action key maps to in the action cache: the output and the
+/// manifest a build produced. A small versioned record, encoded as JSON with
+/// sorted keys, so the same result is the same object on every machine.
+public struct TargetResult: Codable, Sendable, Equatable {
+    public static let currentVersion = 1
+
+    public var version = TargetResult.currentVersion
+    public var output: SHA256Digest
+    public var manifest: SHA256Digest?
+
+    public init(output: SHA256Digest, manifest: SHA256Digest?) {
+        self.output = output
+        self.manifest = manifest
+    }
+
+    public func encoded() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Array(try encoder.encode(self))
+    }
+
+    /// The record in `bytes`, or nil for one this altbuild does not know
+    /// (an older format, another version): the caller treats that as a miss
+    /// and builds, which is always correct.
+    public static func decode(_ bytes: [UInt8]) -> TargetResult? {
+        guard let result = try? JSONDecoder().decode(TargetResult.self, from: Data(bytes)),
+              result.version == currentVersion else { return nil }
+        return result
+    }
+}
