@@ -1,4 +1,5 @@
 public import DeckModel
+import AltbuildSupport
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -40,9 +41,7 @@ public struct DeckManifest: Codable, Sendable, Equatable {
     }
 
     public func encoded() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return Array(try encoder.encode(self))
+        try CanonicalJSON.encode(self)
     }
 
     public static func decode(_ bytes: [UInt8]) -> DeckManifest? {

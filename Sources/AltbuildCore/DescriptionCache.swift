@@ -52,10 +52,8 @@ public struct DescriptionCache: Sendable {
     }
 
     public func store(_ description: Description, for key: SHA256Digest) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         let record = Record(text: description.text, needsReview: description.needsReview)
-        let object = try store.put(Array(try encoder.encode(record)))
+        let object = try store.put(try CanonicalJSON.encode(record))
         try actions.record(Self.namespace, key, result: object)
     }
 }

@@ -21,9 +21,7 @@ public struct TargetResult: Codable, Sendable, Equatable {
     }
 
     public func encoded() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return Array(try encoder.encode(self))
+        try CanonicalJSON.encode(self)
     }
 
     /// The record in `bytes`, or nil for one this altbuild does not know

@@ -59,9 +59,8 @@ public struct CommandDescriber: Describer {
             name: slot.name, kind: slot.kind.rawValue, slideTitle: slot.context.slideTitle, caption: slot.context.caption,
             slideText: slot.context.slideText, notes: slot.context.notes, mediaPart: slot.mediaPart,
             mediaSha256: slot.mediaDigest?.hex)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(json)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        // Strings, numbers and optionals only: encoding cannot fail, and "{}" would only hide context.
+        return (try? CanonicalJSON.encode(json)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     /// An external program may use any of the context it is given, so all of

@@ -43,10 +43,8 @@ struct LastBuild: Codable, Equatable {
 
     /// Saves the record; a failure is a warning, since only `cache stats` reads it.
     func save(to path: String) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         do {
-            try FileIO.writeAtomically(Array(try encoder.encode(self)), to: path, durable: false)
+            try FileIO.writeAtomically(try CanonicalJSON.encode(self), to: path, durable: false)
         } catch {
             Console.error("warning: could not save the last build's counts for `altbuild cache stats`: \(error)")
         }

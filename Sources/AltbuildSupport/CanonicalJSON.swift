@@ -1,0 +1,16 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// JSON with sorted keys: the one encoding of altbuild's records and keys,
+/// so that the same value is the same bytes, and so the same digest, on
+/// every machine and every run.
+public enum CanonicalJSON {
+    public static func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Array(try encoder.encode(value))
+    }
+}
