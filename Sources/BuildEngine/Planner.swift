@@ -22,69 +22,71 @@ public struct Planner: Sendable {
             return plan
         }
         plan.inputStatus = status
-        var rehashed = false
-        if let digest = trustedDigest(of: status, record: record) {
-            plan.inputDigest = digest
-        } else {
-            // The build reads the input again and reports the real error with the target's failure.
-            guard let bytes = try? FileIO.read(input.path) else {
-                plan.decision = .build(reason: .inputUnreadable)
-                return plan
-            }
-            // The bytes are not kept: plans are made for every target at once, and
-            // the build reads its input again (checking the digest) when its turn comes.
-            plan.inputDigest = SHA256.hash(bytes)
-            rehashed = true
+        guard let (digest, rehashed) = inputDigest(input.path, status: status, record: record) else {
+            plan.decision = .build(reason: .inputUnreadable)
+            return plan
         }
-        guard let digest = plan.inputDigest else { return plan }
+        plan.inputDigest = digest
         // The same input and configuration as recorded means the same key: skip hashing it.
         let key = (record.map { $0.inputDigest == digest && $0.configuration == configuration } ?? false)
             ? record?.key ?? keyForInput(digest) : keyForInput(digest)
         plan.key = key
         if options.force {
             plan.decision = .build(reason: .forced)
-            return plan
+        } else if let record {
+            let current = Current(status: status, digest: digest, key: key, rehashed: rehashed)
+            (plan.decision, plan.refreshedRecord) = options.inPlace
+                ? decideInPlace(record: record, current)
+                : decide(record: record, current, outputPath: outputPath)
         }
-        guard let record else { return plan }
+        return plan
+    }
 
-        if options.inPlace {
-            if record.status == .succeeded, record.outputDigest == digest, record.configuration == configuration {
-                plan.decision = .upToDate
-                if rehashed { plan.refreshedRecord = refreshed(record, input: status, output: status) }
-            } else {
-                plan.decision = .build(reason: changeReason(record: record, digest: digest, key: key, inPlace: true))
-            }
-            return plan
-        }
+    /// What planning learnt about the input now.
+    struct Current {
+        var status: FileStatus
+        var digest: SHA256Digest
+        var key: SHA256Digest
+        /// The input was read and hashed because its stat could not be trusted.
+        var rehashed: Bool
+    }
 
-        if record.key != key || record.status == .failed {
-            let reason = changeReason(record: record, digest: digest, key: key, inPlace: false)
-            if record.status == .failed && record.key == key && options.skipFailed {
-                plan.decision = .skipFailed(reason: .skippedFailure(reason))
-            } else {
-                plan.decision = .build(reason: reason)
-            }
-            return plan
+    /// The input's digest, from the record when its stat can be trusted, else
+    /// by reading it (and then `rehashed` is true); nil if it cannot be read.
+    private func inputDigest(_ path: String, status: FileStatus, record: TargetRecord?) -> (SHA256Digest, Bool)? {
+        if let digest = trustedDigest(of: status, record: record) { return (digest, false) }
+        // The build reads the input again and reports the real error with the target's failure.
+        // The bytes are not kept: plans are made for every target at once, and
+        // the build reads its input again (checking the digest) when its turn comes.
+        return (try? FileIO.read(path)).map { (SHA256.hash($0), true) }
+    }
+
+    /// In place the input is the output: up to date when it is what was written.
+    private func decideInPlace(record: TargetRecord, _ now: Current) -> (Decision, TargetRecord?) {
+        guard record.status == .succeeded, record.outputDigest == now.digest, record.configuration == configuration else {
+            return (.build(reason: changeReason(record: record, digest: now.digest, key: now.key, inPlace: true)), nil)
         }
-        // Same key, built before: is the output still what was written?
-        guard let outputStatus = FileStatus(path: outputPath) else {
-            plan.decision = .restore(reason: .outputMissing)
-            return plan
+        return (.upToDate, now.rehashed ? refreshed(record, input: now.status, output: now.status) : nil)
+    }
+
+    /// A new key or an earlier failure means building; the same key means
+    /// checking that the output is still what was written.
+    private func decide(record: TargetRecord, _ now: Current, outputPath: String) -> (Decision, TargetRecord?) {
+        if record.key != now.key || record.status == .failed {
+            let reason = changeReason(record: record, digest: now.digest, key: now.key, inPlace: false)
+            let skip = record.status == .failed && record.key == now.key && options.skipFailed
+            return (skip ? .skipFailed(reason: .skippedFailure(reason)) : .build(reason: reason), nil)
         }
+        guard let outputStatus = FileStatus(path: outputPath) else { return (.restore(reason: .outputMissing), nil) }
         if outputStatus == record.outputStatus && !outputStatus.isRacy(recordedAt: record.statRecordedAt) {
-            plan.decision = .upToDate
-            if rehashed { plan.refreshedRecord = refreshed(record, input: status, output: outputStatus) }
-            return plan
+            return (.upToDate, now.rehashed ? refreshed(record, input: now.status, output: outputStatus) : nil)
         }
         // An output that cannot be read is as good as modified: it is restored from the store.
         let outputDigest = (try? FileIO.read(outputPath)).map(SHA256.hash)
-        if let outputDigest, outputDigest == record.outputDigest {
-            plan.decision = .upToDate
-            plan.refreshedRecord = refreshed(record, input: status, output: outputStatus)
-        } else {
-            plan.decision = .restore(reason: .outputModified(from: record.outputDigest, to: outputDigest))
+        guard let outputDigest, outputDigest == record.outputDigest else {
+            return (.restore(reason: .outputModified(from: record.outputDigest, to: outputDigest)), nil)
         }
-        return plan
+        return (.upToDate, refreshed(record, input: now.status, output: outputStatus))
     }
 
     /// The recorded digest, if the file's stat matches what was recorded and
