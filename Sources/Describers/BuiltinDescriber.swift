@@ -1,3 +1,4 @@
+import AltbuildSupport
 import DeckModel
 
 /// The offline, deterministic describer: exact for charts, tables, SmartArt
@@ -39,31 +40,34 @@ public struct BuiltinDescriber: Describer {
         (slot.kind == .picture || slot.kind == .pictureFill) && slot.content == .none
     }
 
-    public func contextKey(_ request: DescriptionRequest) -> String {
-        let slot = request.slot
-        var parts = ["kind=" + slot.kind.rawValue]
-        switch slot.content {
-        case .chart(let chart):
-            parts.append("chart=\(chart.types)|\(chart.title ?? "")|\(chart.categories)")
-            for series in chart.series { parts.append("series=\(series.name ?? "")|\(series.values.map { $0.map { String($0) } ?? "-" })") }
-        case .table(let table):
-            parts.append("table=\(table.rows)x\(table.columns)|\(table.firstRowIsHeader)|\(table.header)")
-        case .diagram(let texts) where !texts.isEmpty:
-            parts.append("diagram=\(texts)")
-        case .group(let members):
-            for member in members { parts.append("member=\(member.kind?.rawValue ?? "text")|\(member.text ?? "")") }
-        case .oleObject(let progID):
-            parts.append("ole=\(progID ?? "")")
-            parts.append(placeKey(slot))
-        default:
-            if let caption = slot.context.caption, !caption.isEmpty { parts.append("caption=" + caption) } else { parts.append(placeKey(slot)) }
-        }
-        return parts.joined(separator: "\n")
+    /// What the builtin describer reads, as canonical JSON: the slot's kind
+    /// and data, and for pictures and objects the caption or, without one,
+    /// the slide title or number. Nothing else enters the key.
+    struct ContextKey: Encodable {
+        var kind: SlotKind
+        var content: SlotContent
+        var caption: String?
+        var title: String?
+        var slide: Int?
     }
 
-    private func placeKey(_ slot: Slot) -> String {
-        if let title = slot.context.slideTitle, !title.isEmpty { return "title=" + title }
-        return "slide=\(slot.slide)"
+    public func contextKey(_ request: DescriptionRequest) -> String {
+        let slot = request.slot
+        var key = ContextKey(kind: slot.kind, content: slot.content)
+        let caption = slot.context.caption.flatMap { $0.isEmpty ? nil : $0 }
+        let title = slot.context.slideTitle.flatMap { $0.isEmpty ? nil : $0 }
+        switch slot.content {
+        case .chart, .table, .group:
+            break
+        case .diagram(let texts) where !texts.isEmpty:
+            break
+        case .oleObject:
+            (key.title, key.slide) = title != nil ? (title, nil) : (nil, slot.slide)
+        default:
+            if let caption { key.caption = caption } else { (key.title, key.slide) = title != nil ? (title, nil) : (nil, slot.slide) }
+        }
+        // Kinds, strings and numbers only: encoding cannot fail.
+        return (try? CanonicalJSON.encode(key)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
     /// The synchronous core, usable where no concurrency is wanted.
