@@ -66,7 +66,7 @@ let package = Package(
         // The generic build engine: discovery, scheduling and reporting. Knows nothing of PowerPoint.
         .target(
             name: "BuildEngine",
-            dependencies: ["AltbuildSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["AltbuildSupport"],
             swiftSettings: strictSettings),
         // Child processes and signals: spawning isolated workers, timeouts, cancellation.
         .target(
@@ -77,7 +77,6 @@ let package = Package(
             name: "AltbuildCore",
             dependencies: [
                 "DeckModel", "Describers", "BuildEngine", "AltbuildSupport", "ProcessSupport",
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
         // Parsing and rewriting decks for the worker (and for tests, in process).
