@@ -31,10 +31,12 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // dlopen on first use, one copy shared by the two loaders below.
+        .target(name: "CDynamicLibrary", linkerSettings: [.linkedLibrary("dl")]),
         // libcurl, loaded with dlopen on first use (headers from libcurl4-openssl-dev).
-        .target(name: "CCurlLoader", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CCurlLoader", dependencies: ["CDynamicLibrary"]),
         // libgd for scaling pictures in the worker, likewise loaded on first use.
-        .target(name: "CImageLoader", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CImageLoader", dependencies: ["CDynamicLibrary"]),
         .systemLibrary(
             name: "CCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),

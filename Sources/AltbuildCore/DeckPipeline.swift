@@ -1,4 +1,4 @@
-public import DeckModel
+import DeckModel
 public import Describers
 public import AltbuildSupport
 
@@ -30,17 +30,6 @@ public struct DeckPipeline: Sendable {
         self.flights = flights
     }
 
-    /// The result of the describe step.
-    public struct Plan: Sendable {
-        public var edits: [AltTextEdit] = []
-        public var report = DeckReport()
-        public var manifest: [DeckManifest.SlotEntry] = []
-        public var describerCalls = 0
-        public var cacheHits = 0
-        /// Things a person should know about the descriptions (over the length target).
-        public var warnings: [String] = []
-    }
-
     /// Describe: decide per slot what to do and get text for those that need it.
     /// `generated` maps slot addresses (`part#ordinal`) to text altbuild wrote
     /// there before: such text may be regenerated, while text a person edited is kept.
@@ -61,46 +50,7 @@ public struct DeckPipeline: Sendable {
         }
         var plan = Plan()
         for (index, slot) in slots.enumerated() {
-            plan.report.slots += 1
-            var entry = DeckManifest.SlotEntry(
-                slide: slot.slide, part: slot.part, ordinal: slot.ordinal, id: slot.shapeID, kind: slot.kind,
-                mediaPart: slot.mediaPart, mediaSha256: slot.mediaDigest?.hex, state: slot.state, text: slot.descr,
-                generated: false, decorative: slot.isDecorative, needsReview: false, descriptionKey: nil)
-            switch actions[index] {
-            case .keep:
-                if slot.state == .decorative { plan.report.decorative += 1 } else { plan.report.kept += 1 }
-            case .markDecorative:
-                // A file name left in descr would still be read by some tools; clear it.
-                let clear: String? = slot.state == .placeholder ? "" : nil
-                plan.edits.append(AltTextEdit(part: slot.part, ordinal: slot.ordinal, descr: clear, markDecorative: true))
-                plan.report.markedDecorative += 1
-                entry.decorative = true
-                if clear != nil { entry.text = "" }
-            case .describe:
-                if let refusal = refusals[index] {
-                    plan.report.leftForReview += 1
-                    plan.warnings.append("slide \(slot.slide) (\(slot.name)): \(refusal); its ALT text is left for a person to write")
-                    entry.needsReview = true
-                    entry.reviewReason = refusal
-                    break
-                }
-                guard let answer = answers[index] else { continue }
-                let description = answer.description
-                switch answer.source {
-                case .cache: plan.cacheHits += 1
-                case .describer: plan.describerCalls += 1
-                }
-                if let warning = description.warning { plan.warnings.append(warning) }
-                let text = xmlSafeText(description.text)
-                plan.edits.append(AltTextEdit(part: slot.part, ordinal: slot.ordinal, descr: text))
-                plan.report.described += 1
-                if description.needsReview { plan.report.needsReview += 1 }
-                entry.text = text
-                entry.generated = true
-                entry.needsReview = description.needsReview
-                entry.descriptionKey = answer.key.hex
-            }
-            plan.manifest.append(entry)
+            plan.add(slot, action: actions[index], refusal: refusals[index], answer: answers[index])
         }
         return plan
     }

@@ -69,7 +69,8 @@ public struct Project: Sendable {
             processor = WorkerDeckProcessor(executable: executable, temporaryDirectory: temporaryDirectory,
                                             extractMedia: configuration.describer.needsMedia,
                                             preparation: configuration.imagePreparation,
-                                            memoryLimit: configuration.workerMemory, killGrace: killGrace)
+                                            memoryLimit: configuration.workerMemory, limits: configuration.limits,
+                                            killGrace: killGrace)
         }
         let pipeline = DeckPipeline(policy: configuration.policy, describer: configuration.describer,
                                     cache: cache, processor: processor)

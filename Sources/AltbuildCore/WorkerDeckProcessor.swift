@@ -25,6 +25,8 @@ public struct WorkerDeckProcessor: DeckProcessor {
     public let preparation: ImagePreparation
     /// Each worker's address-space limit in bytes (0: none).
     public let memoryLimit: Int
+    /// What the worker refuses to read (entries, sizes, compression ratio).
+    public let limits: ReadLimits
     public let killGrace: Double
 
     /// 4 GiB: four times the largest deck altbuild reads, so a real deck
@@ -33,12 +35,13 @@ public struct WorkerDeckProcessor: DeckProcessor {
 
     public init(executable: String, temporaryDirectory: String, extractMedia: Bool,
                 preparation: ImagePreparation = ImagePreparation(), memoryLimit: Int = WorkerDeckProcessor.defaultMemoryLimit,
-                killGrace: Double = 2) {
+                limits: ReadLimits = .default, killGrace: Double = 2) {
         self.executable = executable
         self.temporaryDirectory = temporaryDirectory
         self.extractMedia = extractMedia
         self.preparation = preparation
         self.memoryLimit = memoryLimit
+        self.limits = limits
         self.killGrace = killGrace
     }
 
@@ -109,7 +112,8 @@ public struct WorkerDeckProcessor: DeckProcessor {
 
     private func runWorker(_ arguments: [String], path: String, cancel: CancelFlag) async throws -> [UInt8] {
         let limit = memoryLimit > 0 ? ["--memory-limit", String(memoryLimit)] : []
-        let spec = ChildSpec(executable: executable, arguments: arguments + limit, stdoutLimit: 256 << 20,
+        let readLimits = ["--limits", try WorkerMessages.limitsArgument(limits)]
+        let spec = ChildSpec(executable: executable, arguments: arguments + limit + readLimits, stdoutLimit: 256 << 20,
                              stderrTailLimit: 4096, killGrace: killGrace)
         let result = try await ChildProcess.runAsync(spec, cancel: cancel)
         var details = [

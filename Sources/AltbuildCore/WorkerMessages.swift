@@ -36,6 +36,24 @@ public enum WorkerMessages {
         public var message: String
     }
 
+    /// The read limits as the worker's `--limits` argument: one compact JSON
+    /// object, so a limit added to `ReadLimits` reaches the worker without
+    /// another flag on either side.
+    static func limitsArgument(_ limits: ReadLimits) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(limits), as: UTF8.self)
+    }
+
+    /// The worker's side of `limitsArgument`; every limit must be there.
+    public static func decodeLimits(_ argument: String) throws -> ReadLimits {
+        do {
+            return try JSONDecoder().decode(ReadLimits.self, from: Data(argument.utf8))
+        } catch {
+            throw AltbuildError(.internalError, "--limits is not a complete set of read limits: \(error)")
+        }
+    }
+
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         Array(try JSONEncoder().encode(value))
     }

@@ -1,8 +1,6 @@
 #include "ccurl_loader.h"
-#include <dlfcn.h>
-#include <pthread.h>
+#include "cdl.h"
 #include <stdio.h>
-#include <string.h>
 
 static CURLcode (*p_global_init)(long);
 static CURL *(*p_easy_init)(void);
@@ -14,40 +12,28 @@ static void (*p_slist_free_all)(struct curl_slist *);
 static CURLcode (*p_easy_setopt)(CURL *, CURLoption, ...);
 static CURLcode (*p_easy_getinfo)(CURL *, CURLINFO, ...);
 
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-static char load_error[256];
-
-static void load(void) {
-    const char *names[] = {"libcurl.so.4", "libcurl.so", "libcurl-gnutls.so.4", NULL};
-    void *handle = NULL;
-    for (int i = 0; names[i] && !handle; i++) handle = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-    if (!handle) {
-        snprintf(load_error, sizeof load_error, "libcurl is not installed (%s); install libcurl4", dlerror());
-        return;
-    }
-#define LOAD(ptr, name) do { *(void **)(&ptr) = dlsym(handle, name); if (!ptr) { snprintf(load_error, sizeof load_error, "libcurl lacks %s", name); return; } } while (0)
-    LOAD(p_global_init, "curl_global_init");
-    LOAD(p_easy_init, "curl_easy_init");
-    LOAD(p_easy_cleanup, "curl_easy_cleanup");
-    LOAD(p_easy_perform, "curl_easy_perform");
-    LOAD(p_easy_strerror, "curl_easy_strerror");
-    LOAD(p_slist_append, "curl_slist_append");
-    LOAD(p_slist_free_all, "curl_slist_free_all");
-    LOAD(p_easy_setopt, "curl_easy_setopt");
-    LOAD(p_easy_getinfo, "curl_easy_getinfo");
-#undef LOAD
-    if (p_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-        snprintf(load_error, sizeof load_error, "curl_global_init failed");
-        p_easy_init = NULL;
-    }
-}
-
-int ccurl_load(char *error, size_t error_size) {
-    pthread_once(&once, load);
-    if (p_easy_init && p_easy_setopt) return 0;
-    if (error && error_size) snprintf(error, error_size, "%s", load_error[0] ? load_error : "libcurl could not be loaded");
+static int global_init(char *error, size_t error_size) {
+    if (p_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK) return 0;
+    snprintf(error, error_size, "curl_global_init failed");
     return -1;
 }
+
+static const char *const names[] = {"libcurl.so.4", "libcurl.so", "libcurl-gnutls.so.4", NULL};
+static const cdl_symbol symbols[] = {
+    {"curl_global_init", (void **)&p_global_init},
+    {"curl_easy_init", (void **)&p_easy_init},
+    {"curl_easy_cleanup", (void **)&p_easy_cleanup},
+    {"curl_easy_perform", (void **)&p_easy_perform},
+    {"curl_easy_strerror", (void **)&p_easy_strerror},
+    {"curl_slist_append", (void **)&p_slist_append},
+    {"curl_slist_free_all", (void **)&p_slist_free_all},
+    {"curl_easy_setopt", (void **)&p_easy_setopt},
+    {"curl_easy_getinfo", (void **)&p_easy_getinfo},
+    {NULL, NULL},
+};
+static cdl_library curl = CDL_LIBRARY("libcurl", "libcurl4", names, symbols, global_init);
+
+int ccurl_load(char *error, size_t error_size) { return cdl_load(&curl, error, error_size); }
 
 CURL *ccurl_easy_init(void) { return p_easy_init ? p_easy_init() : NULL; }
 void ccurl_easy_cleanup(CURL *curl) { p_easy_cleanup(curl); }

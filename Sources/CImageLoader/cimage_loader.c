@@ -1,7 +1,5 @@
 #include "cimage_loader.h"
-#include <dlfcn.h>
-#include <pthread.h>
-#include <stdio.h>
+#include "cdl.h"
 
 typedef void *gd_image;
 static gd_image (*p_from_png)(int, void *);
@@ -13,39 +11,24 @@ static void *(*p_jpeg_ptr)(gd_image, int *, int);
 static void (*p_destroy)(gd_image);
 static void (*p_free)(void *);
 
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-static char load_error[256];
-static int loaded;
+static const char *const names[] = {"libgd.so.3", "libgd.so", NULL};
+static const cdl_symbol symbols[] = {
+    {"gdImageCreateFromPngPtr", (void **)&p_from_png},
+    {"gdImageCreateFromJpegPtr", (void **)&p_from_jpeg},
+    {"gdImageCreateFromGifPtr", (void **)&p_from_gif},
+    {"gdImageScale", (void **)&p_scale},
+    {"gdImagePngPtr", (void **)&p_png_ptr},
+    {"gdImageJpegPtr", (void **)&p_jpeg_ptr},
+    {"gdImageDestroy", (void **)&p_destroy},
+    {"gdFree", (void **)&p_free},
+    {NULL, NULL},
+};
+static cdl_library gd = CDL_LIBRARY("libgd", "libgd3", names, symbols, NULL);
 
-static void load(void) {
-    void *handle = dlopen("libgd.so.3", RTLD_NOW | RTLD_LOCAL);
-    if (!handle) handle = dlopen("libgd.so", RTLD_NOW | RTLD_LOCAL);
-    if (!handle) {
-        snprintf(load_error, sizeof load_error, "libgd is not installed (%s); install libgd3", dlerror());
-        return;
-    }
-#define LOAD(ptr, name) do { *(void **)(&ptr) = dlsym(handle, name); if (!ptr) { snprintf(load_error, sizeof load_error, "libgd lacks %s", name); return; } } while (0)
-    LOAD(p_from_png, "gdImageCreateFromPngPtr");
-    LOAD(p_from_jpeg, "gdImageCreateFromJpegPtr");
-    LOAD(p_from_gif, "gdImageCreateFromGifPtr");
-    LOAD(p_scale, "gdImageScale");
-    LOAD(p_png_ptr, "gdImagePngPtr");
-    LOAD(p_jpeg_ptr, "gdImageJpegPtr");
-    LOAD(p_destroy, "gdImageDestroy");
-    LOAD(p_free, "gdFree");
-#undef LOAD
-    loaded = 1;
-}
-
-int cimage_load(char *error, size_t error_size) {
-    pthread_once(&once, load);
-    if (loaded) return 0;
-    if (error && error_size) snprintf(error, error_size, "%s", load_error);
-    return -1;
-}
+int cimage_load(char *error, size_t error_size) { return cdl_load(&gd, error, error_size); }
 
 void *cimage_scale(const void *data, int size, int format, int width, int height, int *out_size) {
-    if (!loaded || width <= 0 || height <= 0) return NULL;
+    if (cdl_load(&gd, NULL, 0) != 0 || width <= 0 || height <= 0) return NULL;
     gd_image source = format == 0 ? p_from_png(size, (void *)data)
                     : format == 1 ? p_from_jpeg(size, (void *)data)
                     : p_from_gif(size, (void *)data);

@@ -3,7 +3,7 @@ import AltbuildSupport
 /// these limits turn a zip bomb or an absurd package into a clear error
 /// instead of an exhausted machine. The defaults are far above any real deck
 /// (the largest public decks we know of are a few hundred MiB of media).
-public struct ReadLimits: Sendable, Equatable {
+public struct ReadLimits: Sendable, Equatable, Codable {
     /// The deck file itself.
     public var maxDeckBytes: Int = 1 << 30  // 1 GiB
     /// Entries in the archive.

@@ -5,34 +5,6 @@ import ProcessSupport
 import Glibc
 #endif
 
-/// An HTTP response: status, headers (names lowercased) and body.
-public struct HTTPResponse: Sendable {
-    public var status: Int
-    public var headers: [String: String]
-    public var body: [UInt8]
-
-    public var text: String { String(decoding: body, as: UTF8.self) }
-}
-
-/// Why a request failed before any HTTP status arrived.
-public enum HTTPFailure: Error, Sendable, CustomStringConvertible {
-    /// Could not connect (refused, unreachable, DNS).
-    case connection(String)
-    case timedOut(Double)
-    case cancelled
-    /// Anything else libcurl reports (TLS, protocol, a body over the bound).
-    case transfer(String)
-
-    public var description: String {
-        switch self {
-        case .connection(let text): return "cannot connect: \(text)"
-        case .timedOut(let seconds): return "no answer within \(seconds)s"
-        case .cancelled: return "cancelled"
-        case .transfer(let text): return text
-        }
-    }
-}
-
 /// HTTP over libcurl: HTTPS, proxies from the environment, timeouts and
 /// connection handling done by a library that has done them for 25 years.
 /// Requests block a dedicated thread (not Swift's cooperative pool) and can
@@ -51,75 +23,44 @@ public enum HTTPClient {
         }
     }
 
-
-    /// What the callbacks write into; a class so libcurl can hold a pointer to it.
-    private final class Transfer {
-        var body: [UInt8] = []
-        var headers: [String: String] = [:]
-        var limit: Int
-        var overLimit = false
-        let cancel: CancelFlag
-        init(limit: Int, cancel: CancelFlag) {
-            self.limit = limit
-            self.cancel = cancel
-        }
-    }
-
     static func perform(method: String, url: String, headers: [String: String], body: [UInt8]?, timeout: Double,
                         maxResponseBytes: Int, cancel: CancelFlag) throws -> HTTPResponse {
         var loadError = [CChar](repeating: 0, count: 300)
-        guard ccurl_load(&loadError, loadError.count) == 0 else {
-            throw HTTPFailure.transfer(String(decoding: loadError.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
-        }
+        guard ccurl_load(&loadError, loadError.count) == 0 else { throw HTTPFailure.transfer(text(loadError)) }
         guard let curl = ccurl_easy_init() else { throw HTTPFailure.transfer("libcurl could not start") }
         defer { ccurl_easy_cleanup(curl) }
-        let transfer = Transfer(limit: maxResponseBytes, cancel: cancel)
-        let context = Unmanaged.passUnretained(transfer).toOpaque()
         var list: UnsafeMutablePointer<curl_slist>?
         for (name, value) in headers { list = ccurl_slist_append(list, "\(name): \(value)") }
         defer { ccurl_slist_free_all(list) }
+        configure(curl, method: method, url: url, timeout: timeout, headers: list)
+        let transfer = HTTPTransfer(limit: maxResponseBytes, cancel: cancel)
+        transfer.attach(to: curl)
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        let code = run(curl, body: body, errorBuffer: &errorBuffer)
+        if code != CURLE_OK { throw failure(code, detail: text(errorBuffer), timeout: timeout, transfer: transfer) }
+        var status = 0
+        ccurl_getinfo_long(curl, CURLINFO_RESPONSE_CODE, &status)
+        return HTTPResponse(status: status, headers: transfer.headers, body: transfer.body)
+    }
 
+    /// No signals (the request runs on its own thread), the whole request
+    /// within `timeout` and connecting within 10 s of it, and redirects not
+    /// followed: a model server that redirects is misconfigured.
+    private static func configure(_ curl: UnsafeMutableRawPointer, method: String, url: String, timeout: Double,
+                                  headers: UnsafeMutablePointer<curl_slist>?) {
         ccurl_setopt_string(curl, CURLOPT_URL, url)
         ccurl_setopt_long(curl, CURLOPT_NOSIGNAL, 1)
         ccurl_setopt_long(curl, CURLOPT_TIMEOUT_MS, Int(timeout * 1000))
         ccurl_setopt_long(curl, CURLOPT_CONNECTTIMEOUT_MS, Int(min(timeout, 10) * 1000))
         ccurl_setopt_long(curl, CURLOPT_FOLLOWLOCATION, 0)
         ccurl_setopt_string(curl, CURLOPT_CUSTOMREQUEST, method)
-        ccurl_setopt_pointer(curl, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(list))
-        ccurl_setopt_pointer(curl, CURLOPT_WRITEDATA, context)
-        ccurl_setopt_pointer(curl, CURLOPT_HEADERDATA, context)
-        ccurl_setopt_pointer(curl, CURLOPT_XFERINFODATA, context)
-        ccurl_setopt_long(curl, CURLOPT_NOPROGRESS, 0)
-        ccurl_setopt_write(curl, CURLOPT_WRITEFUNCTION) { data, size, count, context in
-            guard let data, let context else { return 0 }
-            let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
-            let n = size * count
-            if transfer.body.count + n > transfer.limit {
-                transfer.overLimit = true
-                return 0
-            }
-            data.withMemoryRebound(to: UInt8.self, capacity: n) { transfer.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: n)) }
-            return n
-        }
-        ccurl_setopt_write(curl, CURLOPT_HEADERFUNCTION) { data, size, count, context in
-            guard let data, let context else { return 0 }
-            let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
-            let n = size * count
-            let line = data.withMemoryRebound(to: UInt8.self, capacity: n) { String(decoding: UnsafeBufferPointer(start: $0, count: n), as: UTF8.self) }
-            if let colon = line.firstIndex(of: ":") {
-                let name = line[..<colon].lowercased()
-                let value = String(line[line.index(after: colon)...]).trimmingWhitespace()
-                transfer.headers[name] = value
-            }
-            return n
-        }
-        ccurl_setopt_progress(curl) { context, _, _, _, _ in
-            guard let context else { return 0 }
-            return Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().cancel.isCancelled ? 1 : 0
-        }
+        ccurl_setopt_pointer(curl, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headers))
+    }
+
+    /// Sends the request with `body` (if any); libcurl writes its reason for a failure into `errorBuffer`.
+    private static func run(_ curl: UnsafeMutableRawPointer, body: [UInt8]?, errorBuffer: inout [CChar]) -> CURLcode {
         let bodyCopy = body ?? []
-        let code: CURLcode = errorBuffer.withUnsafeMutableBufferPointer { errors in
+        return errorBuffer.withUnsafeMutableBufferPointer { errors in
             ccurl_setopt_pointer(curl, CURLOPT_ERRORBUFFER, errors.baseAddress)
             return bodyCopy.withUnsafeBufferPointer { raw in
                 if body != nil {
@@ -129,19 +70,23 @@ public enum HTTPClient {
                 return ccurl_easy_perform(curl)
             }
         }
-        if code != CURLE_OK {
-            let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            let text = detail.isEmpty ? String(cString: ccurl_easy_strerror(code)) : detail
-            switch code {
-            case CURLE_ABORTED_BY_CALLBACK: throw HTTPFailure.cancelled
-            case CURLE_OPERATION_TIMEDOUT: throw HTTPFailure.timedOut(timeout)
-            case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: throw HTTPFailure.connection(text)
-            case CURLE_WRITE_ERROR where transfer.overLimit: throw HTTPFailure.transfer("the answer is over \(maxResponseBytes) bytes")
-            default: throw HTTPFailure.transfer(text)
-            }
+    }
+
+    /// libcurl's failure as one the describers tell apart: cancelled, timed
+    /// out, no connection, or anything else (with libcurl's words for it).
+    private static func failure(_ code: CURLcode, detail: String, timeout: Double, transfer: HTTPTransfer) -> HTTPFailure {
+        let text = detail.isEmpty ? String(cString: ccurl_easy_strerror(code)) : detail
+        switch code {
+        case CURLE_ABORTED_BY_CALLBACK: return .cancelled
+        case CURLE_OPERATION_TIMEDOUT: return .timedOut(timeout)
+        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: return .connection(text)
+        case CURLE_WRITE_ERROR where transfer.overLimit: return .transfer("the answer is over \(transfer.limit) bytes")
+        default: return .transfer(text)
         }
-        var status = 0
-        ccurl_getinfo_long(curl, CURLINFO_RESPONSE_CODE, &status)
-        return HTTPResponse(status: status, headers: transfer.headers, body: transfer.body)
+    }
+
+    /// A C string written into a buffer, up to its terminating NUL.
+    private static func text(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -32,17 +32,19 @@ var status: Int32 = 0
 do {
     if memoryLimit > 0 { try AddressSpaceLimit.apply(bytes: memoryLimit) }
     guard let deck = option("--deck", in: arguments) else {
-        throw AltbuildError(.internalError, "usage: altbuild-worker scan|inject --deck PATH [--expect SHA256] [--memory-limit BYTES] [--media-dir DIR --max-pixels N --image-side N] [--edits FILE --output FILE]")
+        throw AltbuildError(.internalError, "usage: altbuild-worker scan|inject --deck PATH [--expect SHA256] [--memory-limit BYTES] [--limits JSON] [--media-dir DIR --max-pixels N --image-side N] [--edits FILE --output FILE]")
     }
+    // The parent always sends the build's limits; the defaults serve a worker run by hand.
+    let limits = try option("--limits", in: arguments).map(WorkerMessages.decodeLimits) ?? .default
     switch mode {
     case "scan":
         answer = try DeckWorker.scan(deck: deck, expect: expected, mediaDirectory: option("--media-dir", in: arguments),
-                                     preparation: preparation, limits: .default)
+                                     preparation: preparation, limits: limits)
     case "inject":
         guard let edits = option("--edits", in: arguments), let output = option("--output", in: arguments) else {
             throw AltbuildError(.internalError, "inject needs --edits and --output")
         }
-        answer = try DeckWorker.inject(deck: deck, expect: expected, edits: edits, output: output, limits: .default)
+        answer = try DeckWorker.inject(deck: deck, expect: expected, edits: edits, output: output, limits: limits)
     default:
         throw AltbuildError(.internalError, "unknown mode '\(mode)': use scan or inject")
     }

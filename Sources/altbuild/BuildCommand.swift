@@ -63,95 +63,98 @@ struct BuildCommand: AsyncParsableCommand {
         if let rate = maxFailureRate, rate < 0 || rate > 1 { throw ValidationError("--max-failure-rate takes a fraction from 0 to 1.") }
     }
 
+    /// Decks that need work are built in workers under the project's lock;
+    /// a dry run only plans, and a build with nothing to do takes no lock.
     func run() async throws {
         var project = self.project.project(force: force, skipFailed: skipFailed)
         let inputs = try self.project.inputs(project)
         let buildID = makeBuildID()
-        if dryRun {
-            let executor = project.executor(state: StateLog(path: project.statePath), buildID: buildID)
-            for input in inputs {
-                let plan = executor.plan(input)
-                if plan.decision.needsWork { Console.out("would build \(input.path) -> \(plan.outputPath): \(plan.decision.reason.text)") }
-            }
-            return
-        }
-
-        let stateDirectory = project.configuration.stateDirectory
+        if dryRun { return printPlans(project, inputs: inputs, buildID: buildID) }
         if !force, let summary = nothingToDo(project, inputs: inputs) {
             // Every deck is up to date and no record needs refreshing: nothing
             // will be written, so no lock, temp folder or worker is needed.
-            let logger = makeLogger(stateDirectory: stateDirectory, buildID: buildID)
-            logger.info("build started", metadata: ["event": "start", "decks": "\(inputs.count)"])
-            LastBuild(summary: summary, buildID: buildID).save(to: project.lastBuildPath)
-            logger.info("build finished", metadata: [
-                "event": "end", "built": "0", "restored": "0", "up_to_date": "\(summary.upToDate)",
-                "failed": "0", "skipped": "\(summary.skipped)", "describer_calls": "0", "peak_rss_kib": "\(peakRSSKiB())",
-            ])
-            Console.out(summary.line)
-            return
+            return recordNothingToDo(summary, project: project, decks: inputs.count, buildID: buildID)
         }
-        let logger = makeLogger(stateDirectory: stateDirectory, buildID: buildID)
+        let logger = makeLogger(stateDirectory: project.configuration.stateDirectory, buildID: buildID)
+        let workspace = try await prepare(project, logger: logger, buildID: buildID)
+        project.isolation = .workers(executable: WorkerDeckProcessor.workerExecutable(),
+                                     temporaryDirectory: workspace.scratch.path, killGrace: 2)
+        let (result, interrupt) = await build(project, inputs: inputs, logger: logger, buildID: buildID)
+        workspace.scratch.remove()
+        report(result, project: project, logger: logger, buildID: buildID)
+        withExtendedLifetime(workspace) {}
+        try throwExitStatus(for: result, interrupt: interrupt, logger: logger)
+    }
+
+    /// `--dry-run`: each deck that needs work and why, without building any.
+    private func printPlans(_ project: Project, inputs: [DiscoveredInput], buildID: String) {
+        let executor = project.executor(state: StateLog(path: project.statePath), buildID: buildID)
+        for input in inputs {
+            let plan = executor.plan(input)
+            if plan.decision.needsWork { Console.out("would build \(input.path) -> \(plan.outputPath): \(plan.decision.reason.text)") }
+        }
+    }
+
+    /// A build with nothing to do still logs, and records its counts for `cache stats`.
+    private func recordNothingToDo(_ summary: BuildSummary, project: Project, decks: Int, buildID: String) {
+        let logger = makeLogger(stateDirectory: project.configuration.stateDirectory, buildID: buildID)
+        logger.info("build started", metadata: ["event": "start", "decks": "\(decks)"])
+        LastBuild(summary: summary, buildID: buildID).save(to: project.lastBuildPath)
+        logger.info("build finished", metadata: BuildEvents.finished(nothingToDo: summary))
+        Console.out(summary.line)
+    }
+
+    /// Checks the describer can work at all (a model server that is not
+    /// running fails the build once, not every deck), then takes the lock
+    /// and this build's temp folder.
+    private func prepare(_ project: Project, logger: Logger, buildID: String) async throws -> BuildWorkspace {
         do {
             try await project.configuration.describer.preflight()
         } catch let error as AltbuildError {
             logger.error("\(error.message)", metadata: ["event": "end", "code": "\(error.code.rawValue)"])
             throw ExitStatus.failures
         }
-        let lock: BuildLock
-        do {
-            lock = try BuildLock(path: stateDirectory + "/lock", timeout: DurationText.seconds(lockTimeout) ?? 30) { holder in
-                logger.warning("waiting for another build of this project\(holder.map { " (pid \($0))" } ?? "") to finish...")
-            }
-        } catch let error as AltbuildError {
-            logger.error("\(error)", metadata: ["event": "end", "code": "\(error.code.rawValue)"])
-            throw error.code == .lockTimeout ? ExitStatus.locked : ExitStatus.environment
-        }
-        let scratch = BuildScratch(stateDirectory: stateDirectory, buildID: buildID)
-        let leftovers: Int
-        do {
-            leftovers = try scratch.prepare()
-        } catch {
-            logger.error("\(error)", metadata: ["event": "end"])
-            throw ExitStatus.environment
-        }
-        if leftovers > 0 { logger.info("removed temp files of \(leftovers) earlier build(s) that did not finish") }
+        return try BuildWorkspace(stateDirectory: project.configuration.stateDirectory, buildID: buildID,
+                                  lockTimeout: DurationText.seconds(lockTimeout) ?? 30, logger: logger)
+    }
 
+    /// Builds every deck, `--jobs` at a time, showing progress and logging
+    /// each outcome; SIGINT and SIGTERM stop it gracefully meanwhile.
+    private func build(_ project: Project, inputs: [DiscoveredInput], logger: Logger,
+                       buildID: String) async -> (BuildResult, BuildInterrupt) {
         let jobs = self.jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         let timeoutSeconds = DurationText.seconds(timeout).flatMap { $0 > 0 ? $0 : nil }
-        project.isolation = .workers(executable: WorkerDeckProcessor.workerExecutable(), temporaryDirectory: scratch.path, killGrace: 2)
-        let state = StateLog(path: project.statePath)
-        let executor = project.executor(state: state, buildID: buildID, logger: logger)
+        let executor = project.executor(state: StateLog(path: project.statePath), buildID: buildID, logger: logger)
         executor.timeoutSeconds = timeoutSeconds
         let execution = ExecutionOptions(jobs: jobs, timeout: timeoutSeconds, keepGoing: keepGoing, maxFailureRate: maxFailureRate)
         let interrupt = BuildInterrupt()
         let signals = SignalWatcher(interrupt: interrupt, grace: DurationText.seconds(grace) ?? 10, logger: logger)
         let display = ProgressDisplay(mode: progress, total: inputs.count, jobs: jobs, quiet: quiet)
-
-        logger.info("build started", metadata: [
-            "event": "start", "decks": "\(inputs.count)", "jobs": "\(jobs)",
-            "timeout": "\(timeoutSeconds.map(formatDuration) ?? "none")", "configuration": "\(project.canonicalConfiguration)",
-        ])
-        let result = await executor.run(inputs, execution: execution, interrupt: interrupt) { outcome, index, total in
+        logger.info("build started", metadata: BuildEvents.started(
+            decks: inputs.count, jobs: jobs, timeout: timeoutSeconds, configuration: project.canonicalConfiguration))
+        let result = await executor.run(inputs, execution: execution, interrupt: interrupt) { outcome, index, _ in
             display.update(outcome, index: index)
-            log(outcome, index: index, logger: logger)
+            BuildEvents.log(outcome, index: index, logger: logger)
         }
         signals.stop()
         display.finish()
-        scratch.remove()
+        return (result, interrupt)
+    }
+
+    /// Records the counts for `cache stats`, logs the end and prints the summary line.
+    private func report(_ result: BuildResult, project: Project, logger: Logger, buildID: String) {
         let summary = result.summary
         LastBuild(summary: summary, buildID: buildID).save(to: project.lastBuildPath)
-        logger.info("build finished", metadata: [
-            "event": "end", "built": "\(summary.built)", "restored": "\(summary.restored)",
-            "up_to_date": "\(summary.upToDate)", "failed": "\(summary.failed)", "skipped": "\(summary.skipped)",
-            "interrupted": "\(summary.interrupted)", "not_started": "\(summary.notStarted)",
-            "describer_calls": "\(summary.calls)", "peak_rss_kib": "\(peakRSSKiB())",
-            "stop_reason": "\(result.stopReason?.text ?? (result.interrupted ? "interrupted" : "none"))",
-        ])
+        logger.info("build finished", metadata: BuildEvents.finished(result))
         var line = summary.line
         if summary.built + summary.restored > 0 && !project.options.inPlace { line += "; output in \(project.configuration.outputDirectory)/" }
         Console.out(line)
-        withExtendedLifetime(lock) {}
+    }
 
+    /// The exit status: 130 or 143 after SIGINT or SIGTERM (saying how to
+    /// resume), 1 when the build stopped early or a deck failed, else 0.
+    private func throwExitStatus(for result: BuildResult, interrupt: BuildInterrupt, logger: Logger) throws {
+        let summary = result.summary
         if result.interrupted, let signal = interrupt.signal {
             let remaining = summary.interrupted + summary.notStarted
             logger.warning("interrupted by \(signal == SIGINT ? "SIGINT" : "SIGTERM"): \(summary.built + summary.restored) decks were built and recorded; run the same command again to build the remaining \(remaining)")
@@ -185,28 +188,5 @@ struct BuildCommand: AsyncParsableCommand {
         var logger = Logger(label: "altbuild") { _ in MultiplexLogHandler(handlers) }
         logger[metadataKey: "build_id"] = "\(buildID)"
         return logger
-    }
-
-    private func log(_ outcome: TargetOutcome, index: Int, logger: Logger) {
-        var metadata: Logger.Metadata = [
-            "event": "deck", "deck": "\(outcome.input)", "index": "\(index)", "status": "\(outcome.status.rawValue)",
-            "seconds": "\((outcome.seconds * 1000).rounded() / 1000)", "reason": "\(outcome.reason.text)",
-        ]
-        if let error = outcome.error {
-            metadata["code"] = "\(error.code.rawValue)"
-            metadata["error"] = "\(error.message)"
-            for (key, value) in error.details { metadata[key] = "\(value)" }
-        }
-        for warning in outcome.warnings { logger.warning("\(outcome.input): \(warning)", metadata: ["event": "warning", "deck": "\(outcome.input)"]) }
-        switch outcome.status {
-        case .failed:
-            logger.error("\(outcome.input): \(outcome.error.map { "\($0.code): \($0.message)" } ?? "failed")", metadata: metadata)
-        case .built, .restored:
-            logger.debug("\(outcome.status.rawValue) \(outcome.input): \(outcome.reason.text)", metadata: metadata)
-        case .interrupted:
-            logger.info("interrupted \(outcome.input)", metadata: metadata)
-        case .upToDate, .skipped:
-            logger.trace("\(outcome.status.rawValue) \(outcome.input)", metadata: metadata)
-        }
     }
 }

@@ -21,62 +21,55 @@ struct GraphCommand: AsyncParsableCommand {
     func run() async throws {
         let project = self.project.project()
         let inputs = try self.project.inputs(project)
-        let state = StateLog(path: project.statePath)
-        var nodes: [(id: String, kind: String, label: String)] = []
-        var seen = Set<String>()
-        var edges: [(String, String)] = []
-        func node(_ id: String, _ kind: String, _ label: String) {
-            if seen.insert(id).inserted { nodes.append((id, kind, label)) }
+        let graph = Self.graph(of: project, inputs: inputs, state: StateLog(path: project.statePath))
+        switch format {
+        case .json: Console.out(graph.json)
+        case .dot: Console.out(graph.dot)
         }
+    }
+
+    /// The configuration, each deck and its output, and what the deck's last
+    /// manifest says it was made of (a deck never built has only its output).
+    static func graph(of project: Project, inputs: [DiscoveredInput], state: StateLog) -> DependencyGraph {
+        var graph = DependencyGraph()
         let configID = "config:" + String(SHA256.hash(project.canonicalConfiguration).hex.prefix(12))
-        node(configID, "config", project.canonicalConfiguration.split(separator: "\n").joined(separator: ", "))
+        graph.node(configID, "config", project.canonicalConfiguration.split(separator: "\n").joined(separator: ", "))
         for input in inputs {
             let deckID = "deck:" + input.path
-            node(deckID, "deck", input.path)
+            graph.node(deckID, "deck", input.path)
             let outputID = "output:" + project.outputPath(input)
-            node(outputID, "output", project.outputPath(input))
-            edges.append((deckID, outputID))
-            edges.append((configID, outputID))
+            graph.node(outputID, "output", project.outputPath(input))
+            graph.edge(deckID, outputID)
+            graph.edge(configID, outputID)
             guard let record = state.record(for: input.path), let digest = record.manifestDigest,
                   let bytes = project.store.get(digest), let manifest = DeckManifest.decode(bytes) else { continue }
             for slot in manifest.slots {
-                let slideID = "slide:\(input.path)#\(slot.slide)"
-                node(slideID, "slide", "\(input.path) slide \(slot.slide)")
-                edges.append((deckID, slideID))
-                let slotID = "slot:\(input.path)#\(slot.part)#\(slot.ordinal)"
-                node(slotID, "slot", "\(slot.kind.rawValue) #\(slot.id)")
-                edges.append((slideID, slotID))
-                if let media = slot.mediaSha256 {
-                    let mediaID = "media:" + media
-                    node(mediaID, "media", "\(slot.mediaPart ?? "media") sha256 \(media.prefix(12))…")
-                    edges.append((mediaID, slotID))
-                }
-                if let key = slot.descriptionKey {
-                    let descriptionID = "description:" + key
-                    node(descriptionID, "description", String((slot.text ?? "").prefix(60)))
-                    if let media = slot.mediaSha256 { edges.append(("media:" + media, descriptionID)) }
-                    edges.append((configID, descriptionID))
-                    edges.append((descriptionID, slotID))
-                }
-                edges.append((slotID, outputID))
+                add(slot, deck: input.path, output: outputID, config: configID, to: &graph)
             }
         }
-        var unique = Set<String>()
-        edges = edges.filter { unique.insert($0.0 + "\u{0}" + $0.1).inserted }
-        switch format {
-        case .json:
-            let nodeText = nodes.map { JSONText.object([("id", JSONText.string($0.id)), ("kind", JSONText.string($0.kind)), ("label", JSONText.string($0.label))]) }
-            let edgeText = edges.map { JSONText.object([("from", JSONText.string($0.0)), ("to", JSONText.string($0.1))]) }
-            Console.out(JSONText.object([("nodes", JSONText.array(nodeText)), ("edges", JSONText.array(edgeText))]))
-        case .dot:
-            var lines = ["digraph altbuild {", "  rankdir=LR;"]
-            let shapes = ["config": "note", "deck": "folder", "output": "box3d", "slide": "box", "slot": "ellipse", "media": "component", "description": "plaintext"]
-            for n in nodes {
-                lines.append("  \(JSONText.string(n.id)) [label=\(JSONText.string(n.label)), shape=\(shapes[n.kind] ?? "box")];")
-            }
-            for e in edges { lines.append("  \(JSONText.string(e.0)) -> \(JSONText.string(e.1));") }
-            lines.append("}")
-            Console.out(lines.joined(separator: "\n"))
+        return graph
+    }
+
+    /// A slot, its slide, the media it shows and the description made from them.
+    private static func add(_ slot: DeckManifest.SlotEntry, deck path: String, output outputID: String, config configID: String,
+                            to graph: inout DependencyGraph) {
+        let slideID = "slide:\(path)#\(slot.slide)"
+        graph.node(slideID, "slide", "\(path) slide \(slot.slide)")
+        graph.edge("deck:" + path, slideID)
+        let slotID = "slot:\(path)#\(slot.part)#\(slot.ordinal)"
+        graph.node(slotID, "slot", "\(slot.kind.rawValue) #\(slot.id)")
+        graph.edge(slideID, slotID)
+        if let media = slot.mediaSha256 {
+            graph.node("media:" + media, "media", "\(slot.mediaPart ?? "media") sha256 \(media.prefix(12))…")
+            graph.edge("media:" + media, slotID)
         }
+        if let key = slot.descriptionKey {
+            let descriptionID = "description:" + key
+            graph.node(descriptionID, "description", String((slot.text ?? "").prefix(60)))
+            if let media = slot.mediaSha256 { graph.edge("media:" + media, descriptionID) }
+            graph.edge(configID, descriptionID)
+            graph.edge(descriptionID, slotID)
+        }
+        graph.edge(slotID, outputID)
     }
 }
