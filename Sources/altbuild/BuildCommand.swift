@@ -121,7 +121,6 @@ struct BuildCommand: AsyncParsableCommand {
         project.isolation = .workers(executable: WorkerDeckProcessor.workerExecutable(), temporaryDirectory: scratch.path, killGrace: 2)
         let state = StateLog(path: project.statePath)
         let executor = project.executor(state: state, buildID: buildID)
-        executor.timeoutSeconds = timeoutSeconds
         let execution = ExecutionOptions(jobs: jobs, timeout: timeoutSeconds, keepGoing: keepGoing, maxFailureRate: maxFailureRate)
         let interrupt = BuildInterrupt()
         let signals = SignalWatcher(interrupt: interrupt, grace: DurationText.seconds(grace) ?? 10, logger: logger)
