@@ -43,7 +43,7 @@ public final class StateLog: Sendable {
         var live = Live(index: StateLogIndex(), writer: StateLogWriter(path: path), setAside: nil)
         if let problem {
             let aside = StateLogFormat.setAsidePath(for: path)
-            recovery = "the build state \(path) \(problem): keeping it as \(aside) and starting a fresh one, so every target is built again"
+            recovery = "the build state \(path) \(problem); it is kept as \(aside) and a fresh one is started"
             contents = []
             live.setAside = aside
         } else {

@@ -120,6 +120,7 @@ struct BuildCommand: AsyncParsableCommand {
         let timeoutSeconds = DurationText.seconds(timeout).flatMap { $0 > 0 ? $0 : nil }
         project.isolation = .workers(executable: WorkerDeckProcessor.workerExecutable(), temporaryDirectory: scratch.path, killGrace: 2)
         let state = StateLog(path: project.statePath)
+        if let recovery = state.recovery { logger.warning("\(recovery)", metadata: ["event": "state_recovered"]) }
         let executor = project.executor(state: state, buildID: buildID)
         let execution = ExecutionOptions(jobs: jobs, timeout: timeoutSeconds, keepGoing: keepGoing, maxFailureRate: maxFailureRate)
         let interrupt = BuildInterrupt()
