@@ -1,6 +1,7 @@
 public import DeckModel
 public import Describers
 public import AltbuildSupport
+import Synchronization
 
 /// Everything a build needs to know, split into what changes outputs (and so
 /// enters the fingerprint) and what does not (folders, verbosity).
@@ -64,30 +65,34 @@ public struct BuildConfiguration: Sendable {
     public static func actionKeyFunction(configuration: String) -> @Sendable (SHA256Digest) -> SHA256Digest {
         // Created on first use: a no-op build never needs a key it has not
         // recorded, and starting OpenSSL costs more than the rest of a no-op.
-        let box = LazyPrefixHasher("altbuild-deck-action-v1\n" + configuration + "\ninput=")
-        return { digest in
-            let hasher = box.prefix().copy()
-            hasher.update(digest.bytes)
-            return hasher.finalize()
-        }
+        let prefix = LazyPrefixHasher("altbuild-deck-action-v1\n" + configuration + "\ninput=")
+        return { digest in prefix.hash(digest.bytes) }
     }
 }
 
-/// A hasher over a fixed prefix, made once when first needed and then only copied.
-private final class LazyPrefixHasher: @unchecked Sendable {
+/// A hasher over a fixed prefix, made once when first needed and then only
+/// copied. The hasher is not Sendable, so it never leaves the mutex: each
+/// hash is made inside it, and only the digest comes out.
+private final class LazyPrefixHasher: Sendable {
     private let text: String
-    private let lock = Lock()
-    private var hasher: SHA256?
+    private let hasher = Mutex<SHA256?>(nil)
 
     init(_ text: String) { self.text = text }
 
-    func prefix() -> SHA256 {
-        lock.withLock {
-            if let hasher { return hasher }
-            let made = SHA256()
-            made.update(text)
-            hasher = made
-            return made
+    /// The SHA-256 of the prefix followed by `bytes`.
+    func hash(_ bytes: [UInt8]) -> SHA256Digest {
+        hasher.withLock { stored in
+            let prefix: SHA256
+            if let made = stored {
+                prefix = made
+            } else {
+                prefix = SHA256()
+                prefix.update(text)
+                stored = prefix
+            }
+            let copy = prefix.copy()
+            copy.update(bytes)
+            return copy.finalize()
         }
     }
 }

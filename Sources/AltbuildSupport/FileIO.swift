@@ -83,7 +83,8 @@ public enum FileIO {
         }
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
+    /// Writes all of `bytes` to `fd`, retrying short writes; a failure throws, naming `path`.
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeBytes { raw -> Int in

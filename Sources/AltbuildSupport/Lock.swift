@@ -1,26 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import Synchronization
 
-/// A mutual-exclusion lock over `pthread_mutex_t`, without Foundation. A
-/// class because it owns the mutex.
-public final class Lock: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+/// A lock that guards no value: for serialising side effects, such as
+/// writes to one descriptor. State shared between threads belongs in a
+/// `Mutex` over that state instead, so the compiler checks every access.
+public final class Lock: Sendable {
+    private let mutex = Mutex(())
 
-    public init() {
-        mutex = .allocate(capacity: 1)
-        mutex.initialize(to: pthread_mutex_t())
-        pthread_mutex_init(mutex, nil)
-    }
+    public init() {}
 
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-
-    public func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return try body()
+    public func withLock<T, E: Error>(_ body: () throws(E) -> sending T) throws(E) -> sending T {
+        try mutex.withLock { _ throws(E) -> sending T in try body() }
     }
 }

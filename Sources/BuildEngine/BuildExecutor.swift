@@ -9,7 +9,7 @@ import Glibc
 /// state log at once, so an interrupted build loses only the target in flight.
 ///
 /// A class because it owns the state log for the duration of a build.
-public final class BuildExecutor: @unchecked Sendable {
+public final class BuildExecutor: Sendable {
     public let state: StateLog
     public let store: ContentStore
     public let actions: ActionCache
@@ -23,8 +23,6 @@ public final class BuildExecutor: @unchecked Sendable {
     /// written, a compaction that failed): they do not fail a target, but
     /// they are never silent either.
     let logger: Logger
-    /// The per-target timeout, for the message when it expires.
-    public var timeoutSeconds: Double?
 
     static let resultNamespace = "targets"
 
@@ -108,7 +106,7 @@ public final class BuildExecutor: @unchecked Sendable {
             group.addTask {
                 // Cancelled when the target finished first: then there is nothing to time out.
                 try? await Task.sleep(nanoseconds: UInt64(timeout * 1e9))
-                if !Task.isCancelled { cancel.cancel(.timeout) }
+                if !Task.isCancelled { cancel.cancel(.timeout, timeLimit: timeout) }
                 return nil
             }
             var result: TargetOutcome?
@@ -240,7 +238,7 @@ public final class BuildExecutor: @unchecked Sendable {
 
     private func cancellationError(_ cancel: CancelFlag, path: String) -> AltbuildError {
         if cancel.reason == .timeout {
-            return AltbuildError(.timedOut, "timed out after \(formatDuration(timeoutSeconds ?? 0))", path: path)
+            return AltbuildError(.timedOut, "timed out after \(formatDuration(cancel.timeLimit ?? 0))", path: path)
         }
         return cancel.error(path: path)
     }

@@ -1,4 +1,5 @@
 import AltbuildSupport
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,142 +11,112 @@ import Glibc
 /// crash or Ctrl+C loses at most the targets in flight. On load, the last
 /// record of each target wins and a torn or corrupt line is skipped. The log
 /// is rewritten compactly (temp + fsync + rename) once it holds more than
-/// one and a half times as many lines as targets (ninja waits for three
-/// times; a no-op build here reads the whole log, so it is kept smaller).
-public final class StateLog: @unchecked Sendable {
-    /// Targets finish on several tasks at once; one lock serialises the log.
-    private let lock = Lock()
+/// one and a half times as many lines as targets.
+///
+/// A log that cannot be used (unreadable, not a state log, or written by a
+/// newer altbuild) is not read as empty in silence: `recovery` says what
+/// happened, and before anything is written the file is renamed to
+/// `state.log.broken-<UTC time>` and a fresh log started.
+///
+/// Appends, lookups and compaction may come from several tasks at once.
+public final class StateLog: Sendable {
     public let path: String
-    /// Lines in the file, live or superseded.
-    public private(set) var lineCount = 0
-    private var fd: Int32 = -1
-
-    /// The log as read, and where each target's lines are in it (oldest
-    /// first). Records are decoded only when asked for: a build looks up each
-    /// of its targets once, and most logs hold superseded lines too.
+    /// Why the log on disk could not be used, for the front end to print as
+    /// a warning; nil when it was read, or there was none.
+    public let recovery: String?
+    /// The log as read. Never changed, so lookups decode from it outside the lock.
     private let contents: [UInt8]
-    private var lines: [String: Range<Int>] = [:]
-    /// Records appended (or rewritten) since loading.
-    private var known: [String: TargetRecord] = [:]
-    /// Configurations by id, and ids by configuration.
-    private var configurations: [String: String] = [:]
-    private var configurationIDs: [String: String] = [:]
+    /// Everything that changes, behind one mutex, compaction included.
+    private let live: Mutex<Live>
 
-    static let header = "# altbuild state v1\n"
+    private struct Live: Sendable {
+        var index: StateLogIndex
+        var writer: StateLogWriter
+        /// Where the unusable log goes before the first write; nil when there is none, or it has gone.
+        var setAside: String?
+    }
 
     /// Loads the log at `path`; a missing log is an empty state.
     public init(path: String) {
         self.path = path
-        contents = (try? FileIO.read(path)) ?? []
-        var index: [String: Range<Int>] = [:]
-        var count = 0
-        contents.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var start = 0
-            // A last line without its newline is a torn write: never indexed, and cut off before the next append.
-            while start < buffer.count, let found = memchr(base + start, 0x0A, buffer.count - start) {
-                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if end > start && base[start] == UInt8(ascii: "C"),
-                   let (id, text) = RecordLine.decodeConfiguration(UnsafeBufferPointer(start: base + start, count: end - start)) {
-                    configurations[id] = text
-                    configurationIDs[text] = id
-                } else if end > start && base[start] != UInt8(ascii: "#") {
-                    let tab = memchr(base + start, 0x09, end - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
-                    let target = RecordLine.unescape(UnsafeBufferPointer(start: base + start, count: tab - start))
-                    index[target] = start..<end
-                    count += 1
-                }
-                start = end + 1
-            }
+        let (bytes, problem) = Self.load(path)
+        var live = Live(index: StateLogIndex(), writer: StateLogWriter(path: path), setAside: nil)
+        if let problem {
+            let aside = StateLogFormat.setAsidePath(for: path)
+            recovery = "the build state \(path) \(problem); it is kept as \(aside) and a fresh one is started"
+            contents = []
+            live.setAside = aside
+        } else {
+            recovery = nil
+            contents = bytes
+            live.index = StateLogIndex(indexing: bytes)
         }
-        lines = index
-        lineCount = count
+        self.live = Mutex(live)
     }
 
-    /// The target's latest valid record: a corrupt last line falls back to
-    /// the one before (found by a scan, since corruption is rare).
+    private static func load(_ path: String) -> (bytes: [UInt8], problem: String?) {
+        do {
+            let bytes = try FileIO.read(path)
+            return (bytes, StateLogFormat.problem(in: bytes))
+        } catch {
+            guard FileIO.exists(path) else { return ([], nil) }
+            return ([], "cannot be read (\((error as? AltbuildError)?.message ?? "\(error)"))")
+        }
+    }
+
+    deinit { live.withLock { $0.writer.close() } }
+
+    /// Lines in the file, live or superseded.
+    public var lineCount: Int { live.withLock { $0.index.lineCount } }
+
+    /// The target's latest valid record.
     public func record(for target: String) -> TargetRecord? {
-        // Decoding happens outside the lock, so planning can look records up from several threads.
-        let (appended, range, configurations) = lock.withLock { (known[target], lines[target], self.configurations) }
+        // Only this target's entries are copied out, and decoded outside the lock, so planning can look records up from several threads.
+        let (appended, range, configurations) = live.withLock { ($0.index.known[target], $0.index.lines[target], $0.index.configurations) }
         if let appended { return appended }
         guard let range else { return nil }
-        return contents.withUnsafeBufferPointer { buffer -> TargetRecord? in
-            guard let base = buffer.baseAddress else { return nil }
-            if let record = RecordLine.decode(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), configurations: configurations) {
-                return record
-            }
-            var latest: TargetRecord?
-            var start = 0
-            for end in 0..<range.lowerBound where base[end] == 0x0A {
-                if let record = RecordLine.decode(UnsafeBufferPointer(start: base + start, count: end - start), configurations: configurations),
-                   record.target == target {
-                    latest = record
-                }
-                start = end + 1
-            }
-            return latest
-        }
+        return StateLogIndex.decode(target, at: range, in: contents, configurations: configurations)
     }
 
     /// Every target's latest record.
     public var records: [String: TargetRecord] {
         var all: [String: TargetRecord] = [:]
-        let targets = lock.withLock { Set(lines.keys).union(known.keys) }
-        for target in targets {
+        for target in live.withLock({ $0.index.targets }) {
             if let record = record(for: target) { all[target] = record }
         }
         return all
     }
 
-    deinit { if fd >= 0 { close(fd) } }
-
     /// Appends `record` and makes it durable before returning.
     public func append(_ record: TargetRecord) throws {
-        try lock.withLock { try unlockedAppend(record) }
-    }
-
-    private func unlockedAppend(_ record: TargetRecord) throws {
-        try openForAppend()
-        var text = ""
-        let id: String
-        if let known = configurationIDs[record.configuration] {
-            id = known
-        } else {
-            id = "c\(configurations.count + 1)"
-            text += RecordLine.encodeConfiguration(id: id, text: record.configuration)
-            configurations[id] = record.configuration
-            configurationIDs[record.configuration] = id
+        try live.withLock { live in
+            try setAsideIfNeeded(&live)
+            let (id, definition) = live.index.configurationLine(for: record.configuration)
+            try live.writer.append((definition ?? "") + RecordLine.encode(record, configurationID: id))
+            live.index.recordAppended(record, configurationID: id, definedConfiguration: definition != nil)
         }
-        text += RecordLine.encode(record, configurationID: id)
-        let line = Array(text.utf8)
-        var done = 0
-        while done < line.count {
-            let n = line.withUnsafeBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return write(fd, base + done, raw.count - done)
-            }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw AltbuildError(.writeFailed, "cannot append to the build state: \(FileIO.errnoText())", path: path) }
-            done += n
-        }
-        fsync(fd)
-        known[record.target] = record
-        lineCount += 1
     }
 
     /// Rewrites the log once it has grown past one and a half times its live records.
     public func compactIfNeeded() throws {
-        let live = Set(lines.keys).union(known.keys).count
-        if 2 * lineCount > 3 * max(live, 1) && lineCount > 64 { try compact() }
+        try live.withLock { live in
+            if live.index.needsCompaction { try compact(&live) }
+        }
     }
 
     public func compact() throws {
-        if fd >= 0 { close(fd); fd = -1 }
-        let all = records
-        var text = StateLog.header
+        try live.withLock { try compact(&$0) }
+    }
+
+    /// Rewrites the log with each target's latest record. The lock is held
+    /// throughout, so no append can land in the old file once it has been read.
+    private func compact(_ live: inout Live) throws {
+        var text = StateLogFormat.header
         var ids: [String: String] = [:]
-        for key in all.keys.sorted() {
-            guard let record = all[key] else { continue }
+        var all: [String: TargetRecord] = [:]
+        for target in live.index.targets.sorted() {
+            guard let record = live.index.record(for: target, in: contents) else { continue }
+            all[target] = record
             if ids[record.configuration] == nil {
                 let id = "c\(ids.count + 1)"
                 ids[record.configuration] = id
@@ -153,32 +124,18 @@ public final class StateLog: @unchecked Sendable {
             }
             text += RecordLine.encode(record, configurationID: ids[record.configuration] ?? "")
         }
+        try setAsideIfNeeded(&live)
+        live.writer.close()
         try FileIO.writeAtomically(Array(text.utf8), to: path)
-        known = all
-        lines = [:]
-        lineCount = all.count
-        configurationIDs = ids
-        configurations = Dictionary(uniqueKeysWithValues: ids.map { ($0.value, $0.key) })
+        live.index = StateLogIndex(compacted: all, configurationIDs: ids)
     }
 
-    private func openForAppend() throws {
-        if fd >= 0 { return }
-        try FileIO.makeDirectories(FileIO.parentDirectory(of: path))
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw AltbuildError(.writeFailed, "cannot open the build state: \(FileIO.errnoText())", path: path) }
-        // Cut a torn last line so the next record starts on a line of its own.
-        let end = lseek(fd, 0, SEEK_END)
-        if end == 0 {
-            _ = StateLog.header.withCString { write(fd, $0, strlen($0)) }
-        } else {
-            var last: UInt8 = 0
-            if pread(fd, &last, 1, end - 1) == 1 && last != 0x0A {
-                var position = end - 1
-                var byte: UInt8 = 0
-                while position > 0 && pread(fd, &byte, 1, position - 1) == 1 && byte != 0x0A { position -= 1 }
-                ftruncate(fd, position)
-            }
+    /// Moves an unusable log out of the way before anything is written over it.
+    private func setAsideIfNeeded(_ live: inout Live) throws {
+        guard let aside = live.setAside else { return }
+        guard rename(path, aside) == 0 || errno == ENOENT else {
+            throw AltbuildError(.writeFailed, "cannot set the unusable build state aside as \(aside): \(FileIO.errnoText())", path: path)
         }
-        lseek(fd, 0, SEEK_END)
+        live.setAside = nil
     }
 }

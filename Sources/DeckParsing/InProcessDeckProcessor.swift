@@ -2,6 +2,7 @@ public import AltbuildCore
 public import OOXML
 public import AltbuildSupport
 public import DeckModel
+import Synchronization
 
 /// Parsing and rewriting in this process.
 public struct InProcessDeckProcessor: DeckProcessor {
@@ -16,8 +17,10 @@ public struct InProcessDeckProcessor: DeckProcessor {
     public func scan(_ path: String, bytes: [UInt8], digest: SHA256Digest, cancel: CancelFlag) async throws -> ScannedDeck {
         let deck = try Deck(bytes: bytes, path: path, limits: limits)
         let inventory = try deck.inventory()
-        let pictures = PictureIndex(DeckPictures(deck: deck, inventory: inventory, preparation: preparation))
-        return ScannedDeck(inventory: inventory, images: try pictures.pictures.facts()) { pictures.prepared($0) }
+        let pictures = DeckPictures(deck: deck, inventory: inventory, preparation: preparation)
+        let facts = try pictures.facts()
+        let index = PictureIndex(pictures)
+        return ScannedDeck(inventory: inventory, images: facts) { index.prepared($0) }
     }
 
     public func inject(_ path: String, bytes: [UInt8], digest: SHA256Digest, edits: [AltTextEdit], cancel: CancelFlag) async throws -> [UInt8] {
@@ -26,17 +29,17 @@ public struct InProcessDeckProcessor: DeckProcessor {
 }
 
 /// A deck's pictures shared by concurrent describers: the deck's archive
-/// is not safe to read from two threads, so reads take turns.
-final class PictureIndex: @unchecked Sendable {
-    let pictures: DeckPictures
-    private let lock = Lock()
+/// is not safe to read from two threads, so it lives in a mutex and reads
+/// take turns. Only the prepared images, which are values, come out.
+final class PictureIndex: Sendable {
+    private let pictures: Mutex<DeckPictures>
 
-    init(_ pictures: DeckPictures) { self.pictures = pictures }
+    init(_ pictures: sending DeckPictures) { self.pictures = Mutex(pictures) }
 
     /// Nil when the picture is refused; a part that cannot be read now was
     /// readable during the scan, so that is a bug worth hearing about.
     func prepared(_ digest: SHA256Digest) -> SlotImage? {
-        lock.withLock {
+        pictures.withLock { pictures in
             do {
                 return try pictures.prepared(digest)
             } catch {

@@ -20,7 +20,8 @@ public func detachThread(_ body: @escaping @Sendable () -> Void) {
     }
 }
 
-private final class ThreadBody: @unchecked Sendable {
+/// The body on its way to the new thread, as a reference `pthread_create` can carry.
+private final class ThreadBody: Sendable {
     let run: @Sendable () -> Void
     init(_ run: @escaping @Sendable () -> Void) { self.run = run }
 }

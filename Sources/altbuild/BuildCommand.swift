@@ -124,8 +124,9 @@ struct BuildCommand: AsyncParsableCommand {
                        buildID: String) async -> (BuildResult, BuildInterrupt) {
         let jobs = self.jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         let timeoutSeconds = DurationText.seconds(timeout).flatMap { $0 > 0 ? $0 : nil }
-        let executor = project.executor(state: StateLog(path: project.statePath), buildID: buildID, logger: logger)
-        executor.timeoutSeconds = timeoutSeconds
+        let state = StateLog(path: project.statePath)
+        if let recovery = state.recovery { logger.warning("\(recovery)", metadata: ["event": "state_recovered"]) }
+        let executor = project.executor(state: state, buildID: buildID, logger: logger)
         let execution = ExecutionOptions(jobs: jobs, timeout: timeoutSeconds, keepGoing: keepGoing, maxFailureRate: maxFailureRate)
         let interrupt = BuildInterrupt()
         let signals = SignalWatcher(interrupt: interrupt, grace: DurationText.seconds(grace) ?? 10, logger: logger)

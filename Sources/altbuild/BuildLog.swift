@@ -7,19 +7,15 @@ import Glibc
 /// The build log: one JSON object per line in `.altbuild/logs/<build-id>.jsonl`,
 /// written (not buffered) as events happen, so a crash keeps everything up to
 /// it. Only the newest `keep` logs are kept.
-final class JSONLinesLogHandler: LogHandler, @unchecked Sendable {
-    private let fd: Int32
-    private let lock = Lock()
+struct JSONLinesLogHandler: LogHandler {
+    private let file: LogFile
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .debug
 
     init?(path: String) {
-        try? FileIO.makeDirectories(FileIO.parentDirectory(of: path))
-        fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        if fd < 0 { return nil }
+        guard let file = LogFile(path: path) else { return nil }
+        self.file = file
     }
-
-    deinit { close(fd) }
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
@@ -37,13 +33,32 @@ final class JSONLinesLogHandler: LogHandler, @unchecked Sendable {
             if let value = merged[key] { fields.append((key, JSONText.string("\(value)"))) }
         }
         let line = JSONText.object(fields) + "\n"
-        lock.withLock { FileIO.writeAll(fd, line) }
+        file.write(line)
     }
 
     /// Deletes all but the newest `keep` logs in `directory`.
     static func prune(_ directory: String, keep: Int) {
         let logs = FileIO.list(directory).filter { $0.hasSuffix(".jsonl") }.sorted()
         for name in logs.dropLast(keep) { unlink(directory + "/" + name) }
+    }
+}
+
+/// The open log file, shared by every copy of its handler. Lines from
+/// several tasks are written whole, one after another.
+private final class LogFile: Sendable {
+    private let fd: Int32
+    private let lock = Lock()
+
+    init?(path: String) {
+        try? FileIO.makeDirectories(FileIO.parentDirectory(of: path))
+        fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        if fd < 0 { return nil }
+    }
+
+    deinit { close(fd) }
+
+    func write(_ line: String) {
+        lock.withLock { FileIO.writeAll(fd, line) }
     }
 }
 
