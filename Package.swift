@@ -10,7 +10,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "altbuild",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "altbuild", targets: ["altbuild"]),
         .executable(name: "altbuild-worker", targets: ["altbuild-worker"]),

@@ -20,7 +20,7 @@ struct CleanCommand: AsyncParsableCommand {
             Console.error("error: clean with --in-place would delete your decks; it only removes outputs of out-dir builds")
             throw ExitStatus.failures
         }
-        let state = StateLog(path: project.statePath)
+        let state = project.readState()
         var removed = 0
         for record in state.records.values.sorted(by: { $0.target < $1.target }) where record.outputPath != record.target {
             if unlink(record.outputPath) == 0 { removed += 1 }

@@ -18,7 +18,7 @@ struct ExplainCommand: AsyncParsableCommand {
     func run() async throws {
         let project = self.project.project()
         let inputs = try self.project.inputs(project)
-        let state = StateLog(path: project.statePath)
+        let state = project.readState()
         let executor = project.executor(state: state, buildID: "explain")
         for input in inputs {
             let plan = executor.plan(input)

@@ -27,6 +27,11 @@ struct GCCommand: AsyncParsableCommand {
     func run() async throws {
         let project = self.project.project()
         let state = StateLog(path: project.statePath)
+        if let recovery = state.recovery {
+            // Without the state, gc cannot tell what is still needed: evicting would throw away everything.
+            Console.error("error: \(recovery); gc needs it to know what to keep, so nothing was evicted. Run `altbuild build` first.")
+            throw ExitStatus.environment
+        }
         let collector = CacheCollector(store: project.store, actions: project.actionCache)
         let result = collector.collect(
             keeping: collector.referenced(by: state, policy: DeckReferences()),

@@ -21,7 +21,7 @@ struct GraphCommand: AsyncParsableCommand {
     func run() async throws {
         let project = self.project.project()
         let inputs = try self.project.inputs(project)
-        let graph = Self.graph(of: project, inputs: inputs, state: StateLog(path: project.statePath))
+        let graph = Self.graph(of: project, inputs: inputs, state: project.readState())
         switch format {
         case .json: Console.out(graph.json)
         case .dot: Console.out(graph.dot)

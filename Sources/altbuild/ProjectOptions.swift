@@ -96,7 +96,7 @@ struct ProjectOptions: ParsableArguments {
         if maxMegapixels <= 0 { throw ValidationError("--max-megapixels takes a positive number of megapixels.") }
         // Below about 100 MiB a worker cannot even start its runtime, and
         // would fail every deck in ways that do not say "memory".
-        guard let memory = ByteCountText.bytes(workerMemory), memory == 0 || memory >= 128 << 20 else {
+        guard let memory = Quantity.bytes(workerMemory), memory == 0 || memory >= 128 << 20 else {
             throw ValidationError("--worker-memory takes a size of at least 128M, like 4G or 512M, or 0 for no limit.")
         }
         if maxImageSide < 0 { throw ValidationError("--max-image-side takes a number of pixels, 0 for never scaling.") }
@@ -139,7 +139,7 @@ struct ProjectOptions: ParsableArguments {
             outputDirectory: InputDiscovery.normalize(outDir),
             policy: AltTextPolicy(replaceAutomatic: replaceAutomatic, overwrite: overwrite, decorativeBelowPercent: decorativeBelow),
             describer: makeDescriber(), maxPixels: Int(maxMegapixels * 1_000_000),
-            workerMemory: ByteCountText.bytes(workerMemory) ?? WorkerDeckProcessor.defaultMemoryLimit)
+            workerMemory: Quantity.bytes(workerMemory).map { Int($0) } ?? WorkerDeckProcessor.defaultMemoryLimit)
         return Project(configuration: configuration,
                        options: BuildOptions(force: force, skipFailed: skipFailed, inPlace: inPlace),
                        cacheDirectory: cacheDir)
@@ -163,15 +163,5 @@ enum DurationText {
         guard let last = text.last else { return nil }
         if let unit = units[last] { return Double(text.dropLast()).flatMap { $0 >= 0 ? $0 * unit : nil } }
         return Double(text).flatMap { $0 >= 0 ? $0 : nil }
-    }
-}
-
-/// Sizes on the command line: `4G`, `512M`, `64K`, or bytes.
-enum ByteCountText {
-    static func bytes(_ text: String) -> Int? {
-        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40]
-        guard let last = text.uppercased().last else { return nil }
-        if let unit = units[last] { return Int(text.dropLast()).flatMap { $0 >= 0 ? $0 * unit : nil } }
-        return Int(text).flatMap { $0 >= 0 ? $0 : nil }
     }
 }

@@ -17,7 +17,7 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         let project = self.project.project()
         let inputs = try self.project.inputs(project)
-        let state = StateLog(path: project.statePath)
+        let state = project.readState()
         let executor = project.executor(state: state, buildID: "status")
         var rows: [(status: String, target: String, output: String, reason: String)] = []
         for input in inputs {

@@ -39,4 +39,16 @@ import Foundation
     @Test func aNewerFormatIsReportedKeptAndReplaced() throws {
         try expectRecovery(from: Array("# altbuild state v9\nwhatever v9 holds\n".utf8), saying: "was written by a newer altbuild (format v9")
     }
+
+    @Test func readingCommandsWarnAndGcRefusesToGuess() throws {
+        _ = try BinaryRunner.run(["build"], in: project)
+        let objectsBefore = try fm.subpathsOfDirectory(atPath: stateDirectory + "/cache/objects").count
+        try fm.write(Array("garbage, not a state log\n".utf8), to: stateDirectory + "/state.log")
+        let status = try BinaryRunner.run(["status"], in: project)
+        #expect(status.stderr.contains("warning: the build state .altbuild/state.log is not an altbuild state log"), "\(status.stderr)")
+        let gc = try BinaryRunner.run(["gc", "--max-size", "1"], in: project)
+        #expect(gc.status == 2, "\(gc.stdout)\(gc.stderr)")
+        #expect(gc.stderr.contains("nothing was evicted"), "\(gc.stderr)")
+        #expect(try fm.subpathsOfDirectory(atPath: stateDirectory + "/cache/objects").count == objectsBefore)
+    }
 }
