@@ -173,67 +173,82 @@ public final class BuildExecutor: Sendable {
 
     private func build(_ plan: TargetPlan, reason: BuildReason, start: Double, cancel: CancelFlag) async -> TargetOutcome {
         let input = plan.input
-        var digest = plan.inputDigest
-        var key = plan.key
+        var keyed = (digest: plan.inputDigest, key: plan.key)
         do {
-            // The status to compare with after the build: the one taken before the bytes were read.
-            let statusBefore = FileStatus(path: input.path)
-            let bytes = try FileIO.read(input.path)
-            let actual = SHA256.hash(bytes)
-            if actual != digest {
-                // The file changed between planning and reading: key what was read.
-                digest = actual
-                key = planner.keyForInput(actual)
-            }
-            guard let digest, let key else { throw AltbuildError(.internalError, "no key") }
+            let read = try readInput(plan)
+            keyed = (read.digest, read.key)
             let previousManifest = state.record(for: input.path)?.manifestDigest.flatMap(store.get)
-            let result = try await action.build(input, bytes: bytes, previousManifest: previousManifest, cancel: cancel)
+            let result = try await action.build(input, bytes: read.bytes, previousManifest: previousManifest, cancel: cancel)
             if cancel.isCancelled { throw cancellationError(cancel, path: input.path) }
             // Re-check the input: one edited while it was being built must not be cached.
             let statusAfter = FileStatus(path: input.path)
-            guard statusAfter == statusBefore else {
+            guard statusAfter == read.status else {
                 throw AltbuildError(.inputChanged, "the input changed while it was being built; nothing was written or cached, so it will be built again next run")
             }
-            let outputDigest = try store.put(result.output)
-            let manifestDigest = try store.put(result.manifest)
-            let resultObject = try store.put(try TargetResult(output: outputDigest, manifest: manifestDigest).encoded())
-            try actions.record(Self.resultNamespace, key, result: resultObject)
-            try writeOutput(result.output, digest: outputDigest, plan: plan)
-            try recordSuccess(plan, key: key, inputDigest: digest, inputStatus: statusAfter,
-                              outputDigest: outputDigest, manifest: manifestDigest, start: start)
+            let stored = try keepResult(result, key: read.key)
+            try writeOutput(result.output, digest: stored.output, plan: plan)
+            try recordSuccess(plan, key: read.key, inputDigest: read.digest, inputStatus: statusAfter,
+                              outputDigest: stored.output, manifest: stored.manifest, start: start)
             var outcome = TargetOutcome(input: input.path, output: plan.outputPath, status: .built, reason: reason,
                                         detail: result.detail, seconds: monotonicSeconds() - start,
                                         calls: result.calls, cacheHits: result.cacheHits)
             outcome.warnings = result.warnings
             return outcome
         } catch {
-            var failure = (error as? AltbuildError)?.at(input.path) ?? AltbuildError(.internalError, "\(error)", path: input.path)
-            if cancel.isCancelled {
-                let cause = cancellationError(cancel, path: input.path)
-                failure.details.merge(["cause": "\(failure.code): \(failure.message)"]) { old, _ in old }
-                failure.code = cause.code
-                failure.message = cause.message
-            }
-            if failure.code == .interrupted {
-                // In flight when the build was interrupted: not a failure of the target, and not recorded.
-                return TargetOutcome(input: input.path, output: plan.outputPath, status: .interrupted, reason: reason,
-                                     error: failure, seconds: monotonicSeconds() - start)
-            }
-            // A stale output from an earlier success would look current; remove it (never the input itself).
-            if !planner.options.inPlace { unlink(plan.outputPath) }
-            let seconds = monotonicSeconds() - start
-            var outcome = TargetOutcome(input: input.path, output: plan.outputPath, status: .failed, reason: reason,
-                                        error: failure, seconds: seconds)
-            if let digest, let key {
-                keepBooks(&outcome.bookkeepingFailures, "record the failure of \(input.path)") { try state.append(TargetRecord(
-                    target: input.path, status: .failed, key: key, inputDigest: digest, inputStatus: plan.inputStatus,
-                    statRecordedAt: wallClockNanoseconds(), outputPath: plan.outputPath, outputDigest: nil,
-                    outputStatus: nil, manifestDigest: nil, configuration: planner.configuration,
-                    errorCode: failure.code.rawValue, errorMessage: failure.message, seconds: seconds,
-                    buildID: buildID, finishedAt: wallClockNanoseconds())) }
-            }
-            return outcome
+            return failed(plan, error: error, reason: reason, digest: keyed.digest, key: keyed.key, start: start, cancel: cancel)
         }
+    }
+
+    /// The input's bytes and the status taken before reading them (to compare
+    /// with after the build), keyed by what was read: a file that changed
+    /// since planning is keyed anew.
+    private func readInput(_ plan: TargetPlan) throws -> (bytes: [UInt8], status: FileStatus?, digest: SHA256Digest, key: SHA256Digest) {
+        let status = FileStatus(path: plan.input.path)
+        let bytes = try FileIO.read(plan.input.path)
+        let digest = SHA256.hash(bytes)
+        if digest == plan.inputDigest, let key = plan.key { return (bytes, status, digest, key) }
+        return (bytes, status, digest, planner.keyForInput(digest))
+    }
+
+    /// Puts the output, the manifest and the result record in the store, and
+    /// maps the key to the record in the action cache.
+    private func keepResult(_ result: ActionResult, key: SHA256Digest) throws -> TargetResult {
+        let stored = TargetResult(output: try store.put(result.output), manifest: try store.put(result.manifest))
+        try actions.record(Self.resultNamespace, key, result: try store.put(try stored.encoded()))
+        return stored
+    }
+
+    /// The outcome of a build that threw: interrupted (not recorded), or
+    /// failed (its stale output removed and the failure recorded, so the
+    /// next run retries it and `explain` can say why).
+    private func failed(_ plan: TargetPlan, error: any Error, reason: BuildReason, digest: SHA256Digest?, key: SHA256Digest?,
+                        start: Double, cancel: CancelFlag) -> TargetOutcome {
+        let input = plan.input
+        var failure = (error as? AltbuildError)?.at(input.path) ?? AltbuildError(.internalError, "\(error)", path: input.path)
+        if cancel.isCancelled {
+            let cause = cancellationError(cancel, path: input.path)
+            failure.details.merge(["cause": "\(failure.code): \(failure.message)"]) { old, _ in old }
+            failure.code = cause.code
+            failure.message = cause.message
+        }
+        let seconds = monotonicSeconds() - start
+        if failure.code == .interrupted {
+            // In flight when the build was interrupted: not a failure of the target, and not recorded.
+            return TargetOutcome(input: input.path, output: plan.outputPath, status: .interrupted, reason: reason,
+                                 error: failure, seconds: seconds)
+        }
+        // A stale output from an earlier success would look current; remove it (never the input itself).
+        if !planner.options.inPlace { unlink(plan.outputPath) }
+        var outcome = TargetOutcome(input: input.path, output: plan.outputPath, status: .failed, reason: reason,
+                                    error: failure, seconds: seconds)
+        guard let digest, let key else { return outcome }
+        keepBooks(&outcome.bookkeepingFailures, "record the failure of \(input.path)") { try state.append(TargetRecord(
+            target: input.path, status: .failed, key: key, inputDigest: digest, inputStatus: plan.inputStatus,
+            statRecordedAt: wallClockNanoseconds(), outputPath: plan.outputPath, outputDigest: nil,
+            outputStatus: nil, manifestDigest: nil, configuration: planner.configuration,
+            errorCode: failure.code.rawValue, errorMessage: failure.message, seconds: seconds,
+            buildID: buildID, finishedAt: wallClockNanoseconds())) }
+        return outcome
     }
 
     private func cancellationError(_ cancel: CancelFlag, path: String) -> AltbuildError {
