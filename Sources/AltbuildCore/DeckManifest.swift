@@ -45,6 +45,7 @@ public struct DeckManifest: Codable, Sendable, Equatable {
     }
 
     public static func decode(_ bytes: [UInt8]) -> DeckManifest? {
+        // A manifest this altbuild cannot read counts as none: in place, its texts are then kept as a person's.
         try? JSONDecoder().decode(DeckManifest.self, from: Data(bytes))
     }
 

@@ -100,6 +100,7 @@ public struct WorkerDeckProcessor: DeckProcessor {
         try FileIO.writeAtomically(Array(try JSONEncoder().encode(edits)), to: editsPath, durable: false)
         let answer = try await runWorker(["inject", "--deck", path, "--expect", digest.hex,
                                           "--edits", editsPath, "--output", outputPath], path: path, cancel: cancel)
+        // An unreadable answer fails the deck below, with the worker's output in the log.
         guard let result = try? WorkerMessages.decodeInject(answer), let expected = SHA256Digest(hex: result.output) else {
             throw AltbuildError(.workerFailed, "the worker's answer could not be read", path: path)
         }

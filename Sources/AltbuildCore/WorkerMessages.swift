@@ -59,10 +59,12 @@ public enum WorkerMessages {
     }
 
     public static func errorJSON(_ error: AltbuildError) -> [UInt8] {
+        // Two strings always encode.
         (try? encode(ErrorResult(code: error.code.rawValue, message: error.message))) ?? []
     }
 
     static func decodeError(_ bytes: [UInt8]) -> AltbuildError? {
+        // nil makes the caller report an unreadable error report, with the worker's output.
         (try? JSONDecoder().decode(ErrorResult.self, from: Data(bytes))).map { AltbuildError(ErrorCode($0.code), $0.message) }
     }
 

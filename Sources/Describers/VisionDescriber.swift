@@ -183,6 +183,7 @@ public struct VisionDescriber: Describer {
         let deadline = monotonicSeconds() + seconds
         while monotonicSeconds() < deadline {
             if request.cancel.isCancelled { throw request.cancel.error(path: request.deckPath) }
+            // A cancelled pause only ends early: the loop checks the cancel flag itself.
             try? await Task.sleep(nanoseconds: UInt64(min(0.05, max(0, deadline - monotonicSeconds())) * 1e9))
         }
     }
@@ -244,6 +245,7 @@ public struct VisionDescriber: Describer {
         var text: String?
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: Keys.self)
+            // Servers give the error as a string or as an object; a body with neither is quoted as text instead.
             if let plain = try? container.decode(String.self, forKey: .error) { text = plain }
             else if let detail = try? container.decode(Detail.self, forKey: .error) { text = detail.message }
         }
@@ -252,6 +254,7 @@ public struct VisionDescriber: Describer {
 
     /// The server's own error message if it sent one in either API's format, else the start of the body.
     static func errorMessage(_ body: [UInt8]) -> String {
+        // A body that is not JSON is quoted as text below.
         if let parsed = try? JSONDecoder().decode(ErrorBody.self, from: Data(body)), let text = parsed.text { return text }
         let text = String(decoding: body.prefix(200), as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " ")
         return text.isEmpty ? "no error message" : text
@@ -291,6 +294,7 @@ extension VisionDescriber {
         }
         let names: [String]
         switch settings.api {
+        // An unreadable model list shows as "none" in the message below, which names the model wanted.
         case .ollama: names = (try? JSONDecoder().decode(OllamaTags.self, from: Data(response.body)))?.models.map(\.name) ?? []
         case .openai: names = (try? JSONDecoder().decode(OpenAIModels.self, from: Data(response.body)))?.data.map(\.id) ?? []
         }

@@ -174,6 +174,7 @@ struct SlideScanner {
     /// Resolves an `r:`-namespaced relationship attribute to an internal part name.
     private func mediaTarget(_ element: XMLElement, _ attribute: String) -> String? {
         guard let id = element.attribute(.officeRelationships, attribute),
+              // A broken relationship leaves the slot without media; the slot is still listed and described.
               let rel = try? package.relationship(of: part, id: id), !rel.isExternal else { return nil }
         return rel.target
     }
@@ -188,6 +189,7 @@ struct SlideScanner {
             let kind: SlotKind?
             switch element.localName {
             case "pic": nonVisual = "nvPicPr"; kind = pictureKindAndMedia(element).0
+            // An unreadable graphic is still a slot, of the general kind.
             case "graphicFrame": nonVisual = "nvGraphicFramePr"; kind = (try? graphicKindAndMedia(element).0) ?? .graphic
             case "grpSp": nonVisual = "nvGrpSpPr"; kind = .group
             case "sp":

@@ -185,7 +185,11 @@ struct BuildCommand: AsyncParsableCommand {
         JSONLinesLogHandler.prune(logDirectory, keep: 20)
         let consoleLevel: Logger.Level = quiet ? .error : (verbose ? .debug : .warning)
         var handlers: [any LogHandler] = [ConsoleLogHandler(logLevel: consoleLevel)]
-        if let file { handlers.append(file) }
+        if let file {
+            handlers.append(file)
+        } else {
+            Console.error("warning: cannot write the build log in \(logDirectory); messages go to the terminal only")
+        }
         var logger = Logger(label: "altbuild") { _ in MultiplexLogHandler(handlers) }
         logger[metadataKey: "build_id"] = "\(buildID)"
         return logger

@@ -50,6 +50,7 @@ private final class LogFile: Sendable {
     private let lock = Lock()
 
     init?(path: String) {
+        // A folder that cannot be made fails the open below, which the caller reports.
         try? FileIO.makeDirectories(FileIO.parentDirectory(of: path))
         fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         if fd < 0 { return nil }

@@ -100,6 +100,7 @@ struct ProjectOptions: ParsableArguments {
             throw ValidationError("--worker-memory takes a size of at least 128M, like 4G or 512M, or 0 for no limit.")
         }
         if maxImageSide < 0 { throw ValidationError("--max-image-side takes a number of pixels, 0 for never scaling.") }
+        // The validation error below names the file.
         if let promptFile, (try? FileIO.read(promptFile, limit: 1 << 20)) == nil {
             throw ValidationError("--prompt-file: cannot read \(promptFile).")
         }
@@ -127,6 +128,7 @@ struct ProjectOptions: ParsableArguments {
             settings.apiKeyEnvironment = apiKeyEnv
             settings.describeStructuredSlots = modelDescribesData
             settings.longestSide = maxImageSide
+            // Read successfully in validate() moments ago.
             if let promptFile, let bytes = try? FileIO.read(promptFile, limit: 1 << 20) {
                 settings.template = PromptTemplate(text: String(decoding: bytes, as: UTF8.self))
             }
