@@ -12,6 +12,9 @@ extension BuildReason {
         case .inputUnreadable: return "input unreadable"
         case .forced: return "forced with --force"
         case .inputChanged(let from, let to): return "input changed (sha256 \(short(from)) → \(short(to)))"
+        case .declaredInputChanged(let path, nil, _): return "input \(path) appeared"
+        case .declaredInputChanged(let path, _, nil): return "input \(path) went away"
+        case .declaredInputChanged(let path, let from, let to): return "input \(path) changed (sha256 \(short(from)) → \(short(to)))"
         case .configurationChanged(let changes): return Self.text(changes)
         case .previousFailure(let code, let message):
             let error = [code, message].compactMap { $0 }.joined(separator: ": ")

@@ -33,6 +33,20 @@ public struct Project: Sendable {
             ?? configuration.stateDirectory + "/cache"
     }
 
+    /// Further files each deck's target depends on (a review file, say):
+    /// the engine stat-caches and hashes them like the deck, keys them, and
+    /// names them in `explain`, without knowing what they are. None yet.
+    public var declaredInputs: @Sendable (DiscoveredInput) -> [String] = { _ in [] }
+
+    /// The discovered decks as targets, with their declared inputs.
+    public func targets(_ discovered: [DiscoveredInput]) -> [DiscoveredInput] {
+        discovered.map { input in
+            var target = input
+            target.declaredInputs = declaredInputs(input)
+            return target
+        }
+    }
+
     public var statePath: String { configuration.stateDirectory + "/state.log" }
     public var lastBuildPath: String { configuration.stateDirectory + "/last-build" }
     public var store: ContentStore { ContentStore(root: cacheDirectory) }

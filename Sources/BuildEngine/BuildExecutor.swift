@@ -166,7 +166,7 @@ public final class BuildExecutor: Sendable {
             statRecordedAt: wallClockNanoseconds(), outputPath: plan.outputPath, outputDigest: outputDigest,
             outputStatus: outputStatus, manifestDigest: manifest, configuration: planner.configuration,
             errorCode: nil, errorMessage: nil, seconds: monotonicSeconds() - start, buildID: buildID,
-            finishedAt: wallClockNanoseconds()))
+            finishedAt: wallClockNanoseconds()).declaring(plan.declaredInputs))
     }
 
     // MARK: - Building
@@ -207,7 +207,8 @@ public final class BuildExecutor: Sendable {
         let bytes = try FileIO.read(plan.input.path)
         let digest = SHA256.hash(bytes)
         if digest == plan.inputDigest, let key = plan.key { return (bytes, status, digest, key) }
-        return (bytes, status, digest, planner.keyForInput(digest))
+        let base = planner.keyForInput(digest)
+        return (bytes, status, digest, plan.declaredInputs.isEmpty ? base : DeclaredInput.key(base, plan.declaredInputs))
     }
 
     /// Puts the output, the manifest and the result record in the store, and
@@ -247,7 +248,7 @@ public final class BuildExecutor: Sendable {
             statRecordedAt: wallClockNanoseconds(), outputPath: plan.outputPath, outputDigest: nil,
             outputStatus: nil, manifestDigest: nil, configuration: planner.configuration,
             errorCode: failure.code.rawValue, errorMessage: failure.message, seconds: seconds,
-            buildID: buildID, finishedAt: wallClockNanoseconds())) }
+            buildID: buildID, finishedAt: wallClockNanoseconds()).declaring(plan.declaredInputs)) }
         return outcome
     }
 

@@ -12,6 +12,8 @@ public indirect enum BuildReason: Sendable, Equatable {
     /// Rebuilt because the caller asked to ignore the caches.
     case forced
     case inputChanged(from: SHA256Digest?, to: SHA256Digest)
+    /// A declared input changed, appeared (`from` nil) or went away (`to` nil).
+    case declaredInputChanged(path: String, from: SHA256Digest?, to: SHA256Digest?)
     /// Settings that change outputs differ from the recorded ones.
     case configurationChanged([ConfigurationChange])
     case previousFailure(code: String?, message: String?)

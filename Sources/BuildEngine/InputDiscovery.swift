@@ -9,6 +9,18 @@ public struct DiscoveredInput: Sendable, Equatable {
     public var path: String
     /// Where its output goes, relative to the output folder.
     public var outputRelativePath: String
+    /// Further files the target depends on, declared by the glue (a review
+    /// file beside a deck, say): each is stat-cached and hashed like the
+    /// input, enters the key, and a change to any of them rebuilds the target
+    /// and is named by `explain`. A declared file that does not exist is a
+    /// state too: its appearing is a change.
+    public var declaredInputs: [String] = []
+
+    public init(path: String, outputRelativePath: String, declaredInputs: [String] = []) {
+        self.path = path
+        self.outputRelativePath = outputRelativePath
+        self.declaredInputs = declaredInputs
+    }
 }
 
 /// Finds build inputs under the given paths, in a deterministic order.

@@ -27,19 +27,33 @@ public struct Planner: Sendable {
             return plan
         }
         plan.inputDigest = digest
-        // The same input and configuration as recorded means the same key: skip hashing it.
-        let key = (record.map { $0.inputDigest == digest && $0.configuration == configuration } ?? false)
-            ? record?.key ?? keyForInput(digest) : keyForInput(digest)
+        plan.declaredInputs = input.declaredInputs.map { path in
+            DeclaredInput.now(path, recorded: record?.declaredInputs.first { $0.path == path }, recordedAt: record?.statRecordedAt ?? 0)
+        }
+        let key = key(digest, declared: plan.declaredInputs, record: record)
         plan.key = key
         if options.force {
             plan.decision = .build(reason: .forced)
         } else if let record {
-            let current = Current(status: status, digest: digest, key: key, rehashed: rehashed)
+            let current = Current(status: status, digest: digest, key: key, rehashed: rehashed, declared: plan.declaredInputs)
             (plan.decision, plan.refreshedRecord) = options.inPlace
                 ? decideInPlace(record: record, current)
                 : decide(record: record, current, outputPath: outputPath)
         }
         return plan
+    }
+
+    /// The action key: the input's digest under the configuration, and the
+    /// declared inputs' paths and digests when there are any. The same inputs
+    /// and configuration as recorded mean the same key: hashing is skipped.
+    private func key(_ digest: SHA256Digest, declared: [DeclaredInput], record: TargetRecord?) -> SHA256Digest {
+        if let record, record.inputDigest == digest, record.configuration == configuration,
+           record.declaredInputs.map(\.digest) == declared.map(\.digest),
+           record.declaredInputs.map(\.path) == declared.map(\.path) {
+            return record.key
+        }
+        let base = keyForInput(digest)
+        return declared.isEmpty ? base : DeclaredInput.key(base, declared)
     }
 
     /// What planning learnt about the input now.
@@ -49,6 +63,7 @@ public struct Planner: Sendable {
         var key: SHA256Digest
         /// The input was read and hashed because its stat could not be trusted.
         var rehashed: Bool
+        var declared: [DeclaredInput]
     }
 
     /// The input's digest, from the record when its stat can be trusted, else
@@ -63,30 +78,31 @@ public struct Planner: Sendable {
 
     /// In place the input is the output: up to date when it is what was written.
     private func decideInPlace(record: TargetRecord, _ now: Current) -> (Decision, TargetRecord?) {
-        guard record.status == .succeeded, record.outputDigest == now.digest, record.configuration == configuration else {
-            return (.build(reason: changeReason(record: record, digest: now.digest, key: now.key, inPlace: true)), nil)
+        guard record.status == .succeeded, record.outputDigest == now.digest, record.configuration == configuration,
+              declaredChange(record: record, now: now.declared) == nil else {
+            return (.build(reason: changeReason(record: record, digest: now.digest, key: now.key, declared: now.declared, inPlace: true)), nil)
         }
-        return (.upToDate, now.rehashed ? refreshed(record, input: now.status, output: now.status) : nil)
+        return (.upToDate, needsRefresh(record, now) ? refreshed(record, now, output: now.status) : nil)
     }
 
     /// A new key or an earlier failure means building; the same key means
     /// checking that the output is still what was written.
     private func decide(record: TargetRecord, _ now: Current, outputPath: String) -> (Decision, TargetRecord?) {
         if record.key != now.key || record.status == .failed {
-            let reason = changeReason(record: record, digest: now.digest, key: now.key, inPlace: false)
+            let reason = changeReason(record: record, digest: now.digest, key: now.key, declared: now.declared, inPlace: false)
             let skip = record.status == .failed && record.key == now.key && options.skipFailed
             return (skip ? .skipFailed(reason: .skippedFailure(reason)) : .build(reason: reason), nil)
         }
         guard let outputStatus = FileStatus(path: outputPath) else { return (.restore(reason: .outputMissing), nil) }
         if outputStatus == record.outputStatus && !outputStatus.isRacy(recordedAt: record.statRecordedAt) {
-            return (.upToDate, now.rehashed ? refreshed(record, input: now.status, output: outputStatus) : nil)
+            return (.upToDate, needsRefresh(record, now) ? refreshed(record, now, output: outputStatus) : nil)
         }
         // An output that cannot be read is as good as modified: it is restored from the store.
         let outputDigest = (try? FileIO.read(outputPath)).map(SHA256.hash)
         guard let outputDigest, outputDigest == record.outputDigest else {
             return (.restore(reason: .outputModified(from: record.outputDigest, to: outputDigest)), nil)
         }
-        return (.upToDate, refreshed(record, input: now.status, output: outputStatus))
+        return (.upToDate, refreshed(record, now, output: outputStatus))
     }
 
     /// The recorded digest, if the file's stat matches what was recorded and
@@ -99,24 +115,42 @@ public struct Planner: Sendable {
         return nil
     }
 
-    private func refreshed(_ record: TargetRecord, input: FileStatus, output: FileStatus) -> TargetRecord {
+    /// Whether the record's file statuses are behind (a file was re-hashed
+    /// and found unchanged): saving fresh ones keeps the next no-op cheap.
+    private func needsRefresh(_ record: TargetRecord, _ now: Current) -> Bool {
+        now.rehashed || now.declared != record.declaredInputs
+    }
+
+    private func refreshed(_ record: TargetRecord, _ now: Current, output: FileStatus) -> TargetRecord {
         var copy = record
-        copy.inputStatus = input
+        copy.inputStatus = now.status
         copy.outputStatus = output
+        copy.declaredInputs = now.declared
         copy.statRecordedAt = wallClockNanoseconds()
         return copy
     }
 
     /// The most specific reason a target's key changed or its last build does not count.
-    func changeReason(record: TargetRecord, digest: SHA256Digest, key: SHA256Digest, inPlace: Bool) -> BuildReason {
+    func changeReason(record: TargetRecord, digest: SHA256Digest, key: SHA256Digest, declared: [DeclaredInput] = [],
+                      inPlace: Bool) -> BuildReason {
         let previousInput = inPlace ? (record.outputDigest ?? record.inputDigest) : record.inputDigest
         if previousInput != digest { return .inputChanged(from: previousInput, to: digest) }
+        if let change = declaredChange(record: record, now: declared) { return change }
         if record.configuration != configuration {
             return .configurationChanged(configurationChanges(from: record.configuration, to: configuration))
         }
         if record.status == .failed { return .previousFailure(code: record.errorCode, message: record.errorMessage) }
         if record.key != key { return .keyChanged(from: record.key, to: key) }
         return .requested
+    }
+
+    /// The first declared input whose content differs from the record's.
+    func declaredChange(record: TargetRecord, now: [DeclaredInput]) -> BuildReason? {
+        for input in now {
+            let before = record.declaredInputs.first { $0.path == input.path }?.digest
+            if before != input.digest { return .declaredInputChanged(path: input.path, from: before, to: input.digest) }
+        }
+        return nil
     }
 
     /// The settings that differ, sorted by name.

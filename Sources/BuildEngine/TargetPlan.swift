@@ -7,6 +7,8 @@ public struct TargetPlan: Sendable {
     public var outputPath: String
     public var inputStatus: FileStatus?
     public var inputDigest: SHA256Digest?
+    /// The declared inputs as planning found them.
+    public var declaredInputs: [DeclaredInput] = []
     public var key: SHA256Digest?
     public var decision: Decision
     /// A record with fresh file statuses, when planning re-hashed files whose

@@ -31,6 +31,8 @@ public struct TargetRecord: Sendable, Equatable {
     public var seconds: Double
     public var buildID: String
     public var finishedAt: Int64
+    /// The declared inputs as they were when the target was built.
+    public var declaredInputs: [DeclaredInput] = []
 
     public init(target: String, status: Status, key: SHA256Digest, inputDigest: SHA256Digest,
                 inputStatus: FileStatus?, statRecordedAt: Int64, outputPath: String,
@@ -56,12 +58,23 @@ public struct TargetRecord: Sendable, Equatable {
     }
 }
 
+extension TargetRecord {
+    /// The record with the declared inputs as planning found them.
+    func declaring(_ inputs: [DeclaredInput]) -> TargetRecord {
+        var copy = self
+        copy.declaredInputs = inputs
+        return copy
+    }
+}
+
 /// The state log's line format: tab-separated fields with `\t`, `\n` and `\\`
 /// escaped, ending in a CRC-32 of the rest of the line. The configuration is
 /// stored once per log in a `C` line and records name it by a short id. Hand-written
 /// rather than JSON because a no-op build reads every line and must stay cheap.
 enum RecordLine {
-    static let fieldCount = 17
+    /// Fields of a line, checksum included; lines written before declared
+    /// inputs existed have one fewer and are still read.
+    static let fieldCount = 18
 
     static func encode(_ r: TargetRecord, configurationID: String) -> String {
         let fields: [String] = [
@@ -70,6 +83,7 @@ enum RecordLine {
             r.outputDigest?.hex ?? "-", r.outputStatus?.encoded ?? "-", r.manifestDigest?.hex ?? "-",
             configurationID, r.errorCode.map(escape) ?? "-", r.errorMessage.map(escape) ?? "-",
             String(Int64((r.seconds * 1e6).rounded())), escape(r.buildID), String(r.finishedAt),
+            encodeDeclared(r.declaredInputs),
         ]
         let body = fields.joined(separator: "\t")
         return body + "\t" + checksum(body) + "\n"
@@ -110,7 +124,7 @@ enum RecordLine {
             start = i + 1
         }
         fields.append(UnsafeBufferPointer(start: base + start, count: lastTab - start))
-        guard fields.count == fieldCount - 1,
+        guard fields.count == fieldCount - 1 || fields.count == fieldCount - 2,
               let status: TargetRecord.Status = fields[1].elementsEqual("ok".utf8) ? .succeeded
                   : fields[1].elementsEqual("failed".utf8) ? .failed : nil,
               let key = SHA256Digest(hexPointer: fields[2]), let input = SHA256Digest(hexPointer: fields[3]),
@@ -119,13 +133,40 @@ enum RecordLine {
               let configuration = configurations[unescape(fields[10])] else { return nil }
         let seconds = Double(microseconds) / 1e6
         func optional(_ i: Int) -> String? { isDash(fields[i]) ? nil : unescape(fields[i]) }
-        return TargetRecord(
+        var record = TargetRecord(
             target: unescape(fields[0]), status: status, key: key, inputDigest: input,
             inputStatus: fileStatus(fields[4]), statRecordedAt: recordedAt, outputPath: unescape(fields[6]),
             outputDigest: SHA256Digest(hexPointer: fields[7]), outputStatus: fileStatus(fields[8]),
             manifestDigest: SHA256Digest(hexPointer: fields[9]), configuration: configuration,
             errorCode: optional(11), errorMessage: optional(12),
             seconds: seconds, buildID: unescape(fields[14]), finishedAt: finished)
+        if fields.count > 16 {
+            guard let declared = decodeDeclared(fields[16]) else { return nil }
+            record.declaredInputs = declared
+        }
+        return record
+    }
+
+    /// Declared inputs in one field: per input `digest<TAB>stat<TAB>path`
+    /// (`-` for an absent file), inputs separated by newlines, all escaped.
+    static func encodeDeclared(_ inputs: [DeclaredInput]) -> String {
+        guard !inputs.isEmpty else { return "-" }
+        return escape(inputs.map { input in
+            [input.digest?.hex ?? "-", input.status?.encoded ?? "-", input.path].joined(separator: "\t")
+        }.joined(separator: "\n"))
+    }
+
+    static func decodeDeclared(_ field: UnsafeBufferPointer<UInt8>) -> [DeclaredInput]? {
+        if isDash(field) { return [] }
+        var inputs: [DeclaredInput] = []
+        for entry in unescape(field).split(separator: "\n", omittingEmptySubsequences: false) {
+            let parts = entry.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3 else { return nil }
+            let status: FileStatus? = parts[1] == "-" ? nil : Array(parts[1].utf8).withUnsafeBufferPointer(fileStatus)
+            let digest = parts[0] == "-" ? nil : SHA256Digest(hex: String(parts[0]))
+            inputs.append(DeclaredInput(path: String(parts[2]), digest: digest, status: status))
+        }
+        return inputs
     }
 
     private static func isDash(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { bytes.count == 1 && bytes[0] == UInt8(ascii: "-") }

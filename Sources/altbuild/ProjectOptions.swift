@@ -150,7 +150,7 @@ struct ProjectOptions: ParsableArguments {
     /// The decks to consider, or exit 1 with the reason.
     func inputs(_ project: Project) throws -> [DiscoveredInput] {
         do {
-            return try project.discovery.discover(paths.isEmpty ? ["."] : paths)
+            return project.targets(try project.discovery.discover(paths.isEmpty ? ["."] : paths))
         } catch {
             Console.error("error: \(error)")
             throw ExitStatus.failures

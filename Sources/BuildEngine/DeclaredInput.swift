@@ -1,0 +1,39 @@
+public import AltbuildSupport
+
+/// One declared input as the planner found it, and as the state records it:
+/// its path, its digest (nil while the file does not exist) and its stat.
+public struct DeclaredInput: Sendable, Equatable {
+    public var path: String
+    public var digest: SHA256Digest?
+    public var status: FileStatus?
+
+    public init(path: String, digest: SHA256Digest?, status: FileStatus?) {
+        self.path = path
+        self.digest = digest
+        self.status = status
+    }
+
+    /// The file now: the recorded digest when its stat still matches (and is
+    /// not racily clean), else read and hashed. Unreadable counts as absent.
+    static func now(_ path: String, recorded: DeclaredInput?, recordedAt: Int64) -> DeclaredInput {
+        guard let status = FileStatus(path: path) else { return DeclaredInput(path: path, digest: nil, status: nil) }
+        if let recorded, recorded.status == status, !status.isRacy(recordedAt: recordedAt) {
+            return recorded
+        }
+        // A declared file that cannot be read is keyed as absent; reading it fails the action if it matters.
+        let digest = (try? FileIO.read(path)).map(SHA256.hash)
+        return DeclaredInput(path: path, digest: digest, status: digest == nil ? nil : status)
+    }
+
+    /// The part of the action key the declared inputs make: their paths and
+    /// digests as canonical JSON, hashed with the key of the main input.
+    static func key(_ base: SHA256Digest, _ inputs: [DeclaredInput]) -> SHA256Digest {
+        struct Keyed: Encodable { var base: SHA256Digest; var inputs: [Entry] }
+        struct Entry: Encodable { var path: String; var digest: SHA256Digest? }
+        let hasher = SHA256()
+        hasher.update("altbuild-declared-inputs-v1\n")
+        // Digests and paths always encode; an empty update would still key the base alone.
+        hasher.update((try? CanonicalJSON.encode(Keyed(base: base, inputs: inputs.map { Entry(path: $0.path, digest: $0.digest) }))) ?? [])
+        return hasher.finalize()
+    }
+}

@@ -1,0 +1,86 @@
+import Testing
+import Foundation
+import AltbuildSupport
+@testable import BuildEngine
+@testable import AltbuildCore
+import DeckParsing
+
+/// A target with a second, declared input: the engine stat-caches and
+/// hashes it like the deck, it drives rebuilds, and `explain` names it.
+@Suite(.serialized) struct DeclaredInputTests {
+    let root = Fixtures.temporaryDirectory()
+    let fm = FileManager.default
+
+    func project() -> Project {
+        // Absolute paths: other suites change the process's working directory.
+        var project = Project(configuration: BuildConfiguration(outputDirectory: root + "/out", stateDirectory: root + "/.altbuild",
+                                                                describer: CountingDescriber(model: "m")),
+                              options: BuildOptions(), cacheDirectory: root + "/.altbuild/cache")
+        project.isolation = .custom(InProcessDeckProcessor(limits: .default))
+        project.declaredInputs = { [$0.path + ".review"] }
+        return project
+    }
+
+    func targets(_ project: Project) throws -> [DiscoveredInput] {
+        project.targets(try project.discovery.discover([root + "/decks"]))
+    }
+
+    /// The reason `explain` gives, and the outcome of a build.
+    func explainAndBuild() async throws -> (reason: String, status: TargetStatus) {
+        let project = project()
+        let inputs = try targets(project)
+        let executor = project.executor(state: StateLog(path: project.statePath), buildID: makeBuildID())
+        let reason = executor.plan(inputs[0]).decision.reason.text
+        final class Box: @unchecked Sendable { var status = TargetStatus.failed }  // Written by the report callback, read after run returns.
+        let box = Box()
+        _ = await executor.run(inputs) { outcome, _, _ in box.status = outcome.status }
+        return (reason, box.status)
+    }
+
+    @Test func aDeclaredInputDrivesRebuildsAndExplain() async throws {
+        try fm.write(IncrementalTests.deck(variant: 1), to: root + "/decks/a.pptx")
+        let review = root + "/decks/a.pptx.review"
+        #expect(try await explainAndBuild() == ("new: never built", .built))
+        #expect(try await explainAndBuild() == ("up to date", .upToDate), "an absent declared input is a state too")
+
+        try fm.write(Array("approved: slide 1".utf8), to: review)
+        let appeared = try await explainAndBuild()
+        #expect(appeared == ("input \(review) appeared", .built))
+        #expect(try await explainAndBuild() == ("up to date", .upToDate))
+
+        try fm.write(Array("approved: slide 1 and 2".utf8), to: review)
+        let changed = try await explainAndBuild()
+        #expect(changed.reason.hasPrefix("input \(review) changed (sha256 "), "\(changed.reason)")
+        #expect(changed.status == .built)
+
+        // Same bytes, new mtime: re-hashed once, found unchanged, recorded again.
+        try fm.write(Array("approved: slide 1 and 2".utf8), to: review)
+        #expect(try await explainAndBuild() == ("up to date", .upToDate))
+
+        // Gone again: the key is the first build's, whose result the action cache still has.
+        try fm.removeItem(atPath: review)
+        #expect(try await explainAndBuild() == ("input \(review) went away", .restored))
+    }
+
+    @Test func recordsKeepTheirDeclaredInputsThroughTheLogAndOldLinesStillRead() throws {
+        let status = FileStatus(size: 3, mtimeNanoseconds: 4, ctimeNanoseconds: 5, inode: 6, device: 7)
+        var record = TargetRecord(
+            target: "d\tx.pptx", status: .succeeded, key: SHA256.hash([1]), inputDigest: SHA256.hash([2]), inputStatus: status,
+            statRecordedAt: 9, outputPath: "out/d.pptx", outputDigest: SHA256.hash([3]), outputStatus: status,
+            manifestDigest: nil, configuration: "a=b", errorCode: nil, errorMessage: nil, seconds: 0.5,
+            buildID: "b", finishedAt: 10)
+        record.declaredInputs = [DeclaredInput(path: "d.review\twith tab", digest: SHA256.hash([4]), status: status),
+                                 DeclaredInput(path: "absent.review", digest: nil, status: nil)]
+        let line = RecordLine.encode(record, configurationID: "1")
+        let decoded = Array(line.utf8.dropLast()).withUnsafeBufferPointer { RecordLine.decode($0, configurations: ["1": "a=b"]) }
+        #expect(decoded == record)
+
+        // A line from before declared inputs: one field fewer, read with none.
+        var old = record
+        old.declaredInputs = []
+        let fields = line.dropLast().split(separator: "\t", omittingEmptySubsequences: false).dropLast(2).joined(separator: "\t")
+        let oldLine = fields + "\t" + RecordLine.checksum(String(fields))
+        let oldDecoded = Array(oldLine.utf8).withUnsafeBufferPointer { RecordLine.decode($0, configurations: ["1": "a=b"]) }
+        #expect(oldDecoded == old)
+    }
+}
