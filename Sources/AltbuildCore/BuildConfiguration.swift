@@ -35,28 +35,31 @@ public struct BuildConfiguration: Sendable {
         ImagePreparation(maxPixels: maxPixels, longestSide: describer.imageSide)
     }
 
-    /// Only what changes the bytes of an output, one `name=value` per line in
-    /// a fixed order: the tool version, the describer and the ALT-text policy.
-    /// Folders, jobs, verbosity and timeouts are left out on purpose, so
-    /// changing them rebuilds nothing.
-    public func canonicalConfiguration(inPlace: Bool) -> String {
+    /// Only what changes the bytes of an output, by name: the tool version,
+    /// the describer and its settings, the ALT-text policy, the pixel budget
+    /// and the mode. Folders, jobs, verbosity and timeouts are left out on
+    /// purpose, so changing them rebuilds nothing.
+    public func configurationSettings(inPlace: Bool) -> [String: String] {
         let identity = describer.identity
-        var lines = [
-            "altbuild.version=" + AltbuildVersion.current,
-            "describer.name=" + identity.name,
-            "describer.version=" + identity.version,
+        var settings = [
+            "altbuild.version": AltbuildVersion.current,
+            "describer.name": identity.name,
+            "describer.version": identity.version,
+            "policy.replaceAutomatic": String(policy.replaceAutomatic),
+            "policy.overwrite": String(policy.overwrite),
+            "policy.decorativeBelow": String(policy.decorativeBelowPercent),
+            "images.maxPixels": String(maxPixels),
+            "mode": inPlace ? "in-place" : "out-dir",
         ]
-        for name in identity.settings.keys.sorted() {
-            lines.append("describer.\(name)=" + (identity.settings[name] ?? ""))
-        }
-        lines += [
-            "policy.replaceAutomatic=\(policy.replaceAutomatic)",
-            "policy.overwrite=\(policy.overwrite)",
-            "policy.decorativeBelow=\(policy.decorativeBelowPercent)",
-            "images.maxPixels=\(maxPixels)",
-            "mode=" + (inPlace ? "in-place" : "out-dir"),
-        ]
-        return lines.joined(separator: "\n")
+        for (name, value) in identity.settings { settings["describer." + name] = value }
+        return settings
+    }
+
+    /// The settings as canonical JSON (sorted keys, values escaped): the text
+    /// that enters every action key and that the state records for `explain`.
+    public func canonicalConfiguration(inPlace: Bool) -> String {
+        // A dictionary of strings always encodes.
+        (try? CanonicalJSON.encode(configurationSettings(inPlace: inPlace))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     /// The key function for one configuration: the configuration is hashed

@@ -153,21 +153,12 @@ public struct Planner: Sendable {
         return nil
     }
 
-    /// The settings that differ, sorted by name.
+    /// The settings that differ, sorted by name. A configuration this
+    /// altbuild cannot read (an older format) differs as a whole.
     func configurationChanges(from old: String, to new: String) -> [ConfigurationChange] {
-        let before = Self.pairs(old)
-        let after = Self.pairs(new)
+        guard let before = ConfigurationText.settings(old), let after = ConfigurationText.settings(new) else { return [] }
         return Set(before.keys).union(after.keys).sorted().compactMap { name in
             before[name] == after[name] ? nil : ConfigurationChange(name: name, from: before[name], to: after[name])
         }
-    }
-
-    static func pairs(_ text: String) -> [String: String] {
-        var result: [String: String] = [:]
-        for line in text.split(separator: "\n") {
-            guard let eq = line.firstIndex(of: "=") else { continue }
-            result[String(line[..<eq])] = String(line[line.index(after: eq)...])
-        }
-        return result
     }
 }

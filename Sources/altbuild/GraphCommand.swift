@@ -33,7 +33,8 @@ struct GraphCommand: AsyncParsableCommand {
     static func graph(of project: Project, inputs: [DiscoveredInput], state: StateLog) -> DependencyGraph {
         var graph = DependencyGraph()
         let configID = "config:" + String(SHA256.hash(project.canonicalConfiguration).hex.prefix(12))
-        graph.node(configID, "config", project.canonicalConfiguration.split(separator: "\n").joined(separator: ", "))
+        let settings = ConfigurationText.settings(project.canonicalConfiguration) ?? [:]
+        graph.node(configID, "config", settings.keys.sorted().map { "\($0)=\(settings[$0] ?? "")" }.joined(separator: ", "))
         for input in inputs {
             let deckID = "deck:" + input.path
             graph.node(deckID, "deck", input.path)
