@@ -1,25 +1,13 @@
-/// Minimal JSON writing for command output, so commands on the no-op path
-/// need no encoder.
+import AltbuildSupport
+
+/// JSON lines for command output and the build log, laid out by hand (an
+/// object per line, fields in a fixed order) around strings the JSON encoder
+/// escapes.
 enum JSONText {
+    /// One JSON string, escaped by the one JSON encoder altbuild uses.
     static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        // A Swift string always encodes to JSON.
+        (try? CanonicalJSON.encode(s)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
     }
 
     static func object(_ fields: [(String, String)]) -> String {
