@@ -2,12 +2,18 @@ public import AltbuildSupport
 #if canImport(Glibc)
 import Glibc
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// Maps an action key to the digest of a result object in the content store,
 /// the way Bazel's `/ac/<key>` maps to `/cas/<digest>`.
 ///
-/// Each entry is a small file holding the result digest twice over: its hex
-/// and a checksum line, so a torn or tampered entry is recognised and dropped.
+/// Each entry is a small versioned JSON record naming its own key and the
+/// result: a torn entry does not decode, and one moved to another key's
+/// place does not match, so either is recognised and dropped.
 public struct ActionCache: Sendable {
     public let root: String
 
@@ -18,22 +24,28 @@ public struct ActionCache: Sendable {
         return root + "/actions/" + namespace + "/" + hex.prefix(2) + "/" + hex
     }
 
+    struct Entry: Codable, Equatable {
+        static let currentVersion = 1
+        var version = Entry.currentVersion
+        var key: SHA256Digest
+        var result: SHA256Digest
+    }
+
     public func lookup(_ namespace: String, _ key: SHA256Digest) -> SHA256Digest? {
         let file = path(namespace, key)
         // Missing or unreadable, the entry is a miss: the action is redone, which is always correct.
-        guard let bytes = try? FileIO.read(file, limit: 256) else { return nil }
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
-        guard lines.count == 2, let digest = SHA256Digest(hex: String(lines[0])),
-              String(lines[1]) == SHA256.hash(key.hex + digest.hex).hex.prefix(16) else {
+        guard let bytes = try? FileIO.read(file, limit: 512) else { return nil }
+        // One that does not decode (torn, older, newer) is a miss too, and is dropped.
+        guard let entry = try? JSONDecoder().decode(Entry.self, from: Data(bytes)),
+              entry.version == Entry.currentVersion, entry.key == key else {
             unlink(file)
             return nil
         }
-        return digest
+        return entry.result
     }
 
     public func record(_ namespace: String, _ key: SHA256Digest, result: SHA256Digest) throws {
-        let check = SHA256.hash(key.hex + result.hex).hex.prefix(16)
-        try FileIO.writeAtomically(Array((result.hex + "\n" + check + "\n").utf8), to: path(namespace, key))
+        try FileIO.writeAtomically(try CanonicalJSON.encode(Entry(key: key, result: result)), to: path(namespace, key))
     }
 
     public func remove(_ namespace: String, _ key: SHA256Digest) {

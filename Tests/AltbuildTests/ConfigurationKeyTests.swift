@@ -27,3 +27,19 @@ import Describers
         #expect(ConfigurationText.settings("altbuild.version=0.1\nmode=out-dir") == nil, "an older format is not misread")
     }
 }
+
+/// Action-cache entries are versioned JSON naming their own key.
+@Suite struct ActionCacheEntryTests {
+    @Test func tornOrMisplacedEntriesAreMissesAndAreDropped() throws {
+        let cache = ActionCache(root: Fixtures.temporaryDirectory())
+        let key = SHA256.hash(Array("key".utf8)), other = SHA256.hash(Array("other".utf8)), result = SHA256.hash(Array("result".utf8))
+        try cache.record("targets", key, result: result)
+        #expect(cache.lookup("targets", key) == result)
+        try FileIO.writeAtomically(Array("{\"version\":1,\"key\":".utf8), to: cache.path("targets", key))
+        #expect(cache.lookup("targets", key) == nil)
+        #expect(!FileIO.exists(cache.path("targets", key)), "a torn entry is dropped")
+        try cache.record("targets", other, result: result)
+        try FileIO.writeAtomically(try FileIO.read(cache.path("targets", other)), to: cache.path("targets", key))
+        #expect(cache.lookup("targets", key) == nil, "another key's entry in this key's place is not trusted")
+    }
+}
