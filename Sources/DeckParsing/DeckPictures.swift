@@ -32,6 +32,17 @@ public struct DeckPictures {
         return facts
     }
 
+    /// Every picture's facts and, unless refused, the image a describer
+    /// gets: each part is read once, for both.
+    public func preparedAll() throws -> [SHA256Digest: (facts: ImageFacts, image: SlotImage?)] {
+        var result: [SHA256Digest: (facts: ImageFacts, image: SlotImage?)] = [:]
+        for (digest, part) in parts {
+            let prepared = ImagePreparer.prepare(try deck.package.bytes(of: part), preparation)
+            result[digest] = (prepared.facts, prepared.image)
+        }
+        return result
+    }
+
     /// One picture as a describer gets it; nil when it is refused or not a picture of this deck.
     public func prepared(_ digest: SHA256Digest) throws -> SlotImage? {
         guard let part = parts[digest] else { return nil }

@@ -21,16 +21,18 @@ public enum DeckWorker {
         let deck = try read(path, expect: expect, limits: limits)
         let inventory = try deck.inventory()
         let pictures = DeckPictures(deck: deck, inventory: inventory, preparation: preparation)
-        let facts = try pictures.facts()
+        var images: [String: ImageFacts] = [:]
         var written: [String: ImageFormat] = [:]
         if let mediaDirectory {
-            for digest in pictures.parts.keys {
-                guard let image = try pictures.prepared(digest) else { continue }
+            for (digest, prepared) in try pictures.preparedAll() {
+                images[digest.hex] = prepared.facts
+                guard let image = prepared.image else { continue }
                 try FileIO.writeAtomically(image.bytes, to: mediaDirectory + "/" + digest.hex, durable: false)
                 written[digest.hex] = image.format
             }
+        } else {
+            for (digest, facts) in try pictures.facts() { images[digest.hex] = facts }
         }
-        let images = Dictionary(uniqueKeysWithValues: facts.map { ($0.key.hex, $0.value) })
         return try WorkerMessages.encode(WorkerMessages.ScanResult(inventory: inventory, images: images, media: written))
     }
 
