@@ -59,7 +59,7 @@ public struct BuildConfiguration: Sendable {
     /// that enters every action key and that the state records for `explain`.
     public func canonicalConfiguration(inPlace: Bool) -> String {
         // A dictionary of strings always encodes.
-        (try? CanonicalJSON.encode(configurationSettings(inPlace: inPlace))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        (try? CanonicalJSON.text(configurationSettings(inPlace: inPlace))) ?? "{}"
     }
 
     /// The key function for one configuration: the configuration is hashed

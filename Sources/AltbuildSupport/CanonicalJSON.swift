@@ -13,4 +13,9 @@ public enum CanonicalJSON {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Array(try encoder.encode(value))
     }
+
+    /// The same, as text (for keys and lines that are strings).
+    public static func text<Value: Encodable>(_ value: Value) throws -> String {
+        String(decoding: try encode(value), as: UTF8.self)
+    }
 }

@@ -56,18 +56,20 @@ public struct BuiltinDescriber: Describer {
         var key = ContextKey(kind: slot.kind, content: slot.content)
         let caption = slot.context.caption.flatMap { $0.isEmpty ? nil : $0 }
         let title = slot.context.slideTitle.flatMap { $0.isEmpty ? nil : $0 }
+        // Where the slot is: its slide's title, or the slide number when it has none.
+        let place = (title, title == nil ? slot.slide : nil)
         switch slot.content {
         case .chart, .table, .group:
             break
         case .diagram(let texts) where !texts.isEmpty:
             break
         case .oleObject:
-            (key.title, key.slide) = title != nil ? (title, nil) : (nil, slot.slide)
+            (key.title, key.slide) = place
         default:
-            if let caption { key.caption = caption } else { (key.title, key.slide) = title != nil ? (title, nil) : (nil, slot.slide) }
+            if let caption { key.caption = caption } else { (key.title, key.slide) = place }
         }
         // Kinds, strings and numbers only: encoding cannot fail.
-        return (try? CanonicalJSON.encode(key)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return (try? CanonicalJSON.text(key)) ?? ""
     }
 
     /// The synchronous core, usable where no concurrency is wanted.

@@ -60,7 +60,7 @@ public struct CommandDescriber: Describer {
             slideText: slot.context.slideText, notes: slot.context.notes, mediaPart: slot.mediaPart,
             mediaSha256: slot.mediaDigest?.hex)
         // Strings, numbers and optionals only: encoding cannot fail, and "{}" would only hide context.
-        return (try? CanonicalJSON.encode(json)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return (try? CanonicalJSON.text(json)) ?? "{}"
     }
 
     /// An external program may use any of the context it is given, so all of

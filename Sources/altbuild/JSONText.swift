@@ -7,7 +7,7 @@ enum JSONText {
     /// One JSON string, escaped by the one JSON encoder altbuild uses.
     static func string(_ s: String) -> String {
         // A Swift string always encodes to JSON.
-        (try? CanonicalJSON.encode(s)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+        (try? CanonicalJSON.text(s)) ?? "\"\""
     }
 
     static func object(_ fields: [(String, String)]) -> String {
