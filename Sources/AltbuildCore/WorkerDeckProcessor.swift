@@ -143,7 +143,7 @@ public struct WorkerDeckProcessor: DeckProcessor {
             throw AltbuildError(.workerFailed, "the worker failed (\(result.termination))", path: path, details: details)
         case .signalled(let signal):
             details["signal"] = String(signal)
-            if Self.ranOutOfMemory(result.stderrText) {
+            if memoryLimit > 0 && Self.ranOutOfMemory(result.stderrText) {
                 throw AltbuildError(.resourceLimit, "the worker ran out of its memory allowance of \(memoryLimit >> 20) MiB (--worker-memory) and was \(result.termination); the deck asks for more memory than a deck should", path: path, details: details)
             }
             throw AltbuildError(.workerCrashed, "the worker parsing this deck was \(result.termination); the deck may be malformed or hostile", path: path, details: details)
