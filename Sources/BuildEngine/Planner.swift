@@ -109,10 +109,11 @@ public struct Planner: Sendable {
     /// the record is not racily clean.
     private func trustedDigest(of status: FileStatus, record: TargetRecord?) -> SHA256Digest? {
         guard let record, !status.isRacy(recordedAt: record.statRecordedAt) else { return nil }
-        if status == record.inputStatus { return record.inputDigest }
-        // In place, the input file is the output altbuild wrote.
-        if options.inPlace, status == record.outputStatus { return record.outputDigest }
-        return nil
+        // In place, the input file is the output altbuild wrote, and the
+        // record's input digest is of the deck before it was rewritten: the
+        // output's must be asked first.
+        if options.inPlace, status == record.outputStatus, let written = record.outputDigest { return written }
+        return status == record.inputStatus ? record.inputDigest : nil
     }
 
     /// Whether the record's file statuses are behind (a file was re-hashed

@@ -170,8 +170,8 @@ import DeckParsing
         let (first, _) = try await build(project(CountingDescriber(model: "m1"), options: options))
         #expect(first.built == 1)
         let afterFirst = try fm.modificationDate("decks/talk.pptx")
-        let (second, _) = try await build(project(CountingDescriber(model: "m1"), options: options))
-        #expect(second.upToDate == 1 && second.built == 0)
+        let (second, secondOutcomes) = try await build(project(CountingDescriber(model: "m1"), options: options))
+        #expect(second.upToDate == 1 && second.built == 0, "\(secondOutcomes.map(\.reason.text))")
         #expect(try fm.modificationDate("decks/talk.pptx") == afterFirst)
 
         // A person edits the second picture's text in the deck.
@@ -188,6 +188,25 @@ import DeckParsing
         #expect(final == ["[m2] picture ", "Our founder at the opening"])
         let (fourth, _) = try await build(project(m2, options: options))
         #expect(fourth.upToDate == 1)
+    }
+
+    /// CI saw this: a second in-place run more than a second after the first
+    /// (no longer racily clean) trusted the stat and took the digest of the
+    /// deck before it was rewritten, so it rebuilt. Recording the first build
+    /// as if it had been a while ago makes the stat trusted here too.
+    @Test func inPlaceOutputIsUpToDateOnceItsStatIsTrusted() async throws {
+        try write(Self.deck(variant: 1), "decks/a.pptx")
+        let options = BuildOptions(inPlace: true)
+        let describer = CountingDescriber(model: "m1")
+        let (first, _) = try await build(project(describer, options: options))
+        #expect(first.built == 1)
+        let state = StateLog(path: project(describer).statePath)
+        var record = try #require(state.record(for: "decks/a.pptx"))
+        #expect(record.inputDigest != record.outputDigest, "the deck was rewritten in place")
+        record.statRecordedAt += 5_000_000_000
+        try state.append(record)
+        let (second, outcomes) = try await build(project(describer, options: options))
+        #expect(second.upToDate == 1, "\(outcomes.map(\.reason.text))")
     }
 
     @Test func forceRebuildsWithoutReadingTheCacheButStillWritesIt() async throws {
