@@ -16,11 +16,18 @@ public struct AltTextPolicy: Sendable, Equatable {
     /// text of their own, are marked decorative instead of described. 0 turns
     /// this off (the default: only a person can really judge decoration).
     public var decorativeBelowPercent: Double = 0
+    /// Write context text ("Picture captioned “…”") where a describer knew
+    /// nothing else (`--fallback context`). Off by default: such text only
+    /// echoes the slide, and a filled ALT field hides the gap from every
+    /// checker. Even when written, it stays `generated`, not reviewed.
+    public var fallbackContext = false
 
-    public init(replaceAutomatic: Bool = false, overwrite: Bool = false, decorativeBelowPercent: Double = 0) {
+    public init(replaceAutomatic: Bool = false, overwrite: Bool = false, decorativeBelowPercent: Double = 0,
+                fallbackContext: Bool = false) {
         self.replaceAutomatic = replaceAutomatic
         self.overwrite = overwrite
         self.decorativeBelowPercent = decorativeBelowPercent
+        self.fallbackContext = fallbackContext
     }
 
     public enum Action: Equatable {

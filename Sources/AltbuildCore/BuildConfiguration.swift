@@ -16,6 +16,9 @@ public struct BuildConfiguration: Sendable {
     public var maxPixels: Int
     /// Each worker's address-space limit in bytes (only turns runaways into failures).
     public var workerMemory: Int
+    /// Where the decks' review files live, relative to the project root
+    /// (`alt-text`): each is a declared input of its deck's target.
+    public var reviewDirectory = "alt-text"
 
     public init(outputDirectory: String = "build", stateDirectory: String = ".altbuild",
                 policy: AltTextPolicy = AltTextPolicy(), limits: ReadLimits = .default,
@@ -48,6 +51,7 @@ public struct BuildConfiguration: Sendable {
             "policy.replaceAutomatic": String(policy.replaceAutomatic),
             "policy.overwrite": String(policy.overwrite),
             "policy.decorativeBelow": String(policy.decorativeBelowPercent),
+            "policy.fallback": policy.fallbackContext ? "context" : "none",
             "images.maxPixels": String(maxPixels),
             "mode": inPlace ? "in-place" : "out-dir",
         ]

@@ -2,25 +2,28 @@ public import BuildEngine
 public import AltbuildSupport
 import DeckModel
 
-/// Building one deck target: the pipeline, run on the input's bytes, with its
-/// manifest for the store.
+/// Building one deck target: the pipeline, run on the input's bytes with the
+/// deck's review file, giving the output, its manifest for the store, and the
+/// review file as the build leaves it.
 public struct DeckAction: TargetAction {
     public let pipeline: DeckPipeline
-    /// In place, text altbuild wrote last time may be regenerated.
-    public let inPlace: Bool
+    /// Where a deck's review file is (nil: the deck has none, as in tests of the engine alone).
+    public let reviewPath: @Sendable (DiscoveredInput) -> String?
 
-    public init(pipeline: DeckPipeline, inPlace: Bool) {
+    public init(pipeline: DeckPipeline, reviewPath: @escaping @Sendable (DiscoveredInput) -> String?) {
         self.pipeline = pipeline
-        self.inPlace = inPlace
+        self.reviewPath = reviewPath
     }
 
     public func build(_ input: DiscoveredInput, bytes: [UInt8], previousManifest: [UInt8]?, cancel: CancelFlag) async throws -> ActionResult {
-        let generated = inPlace ? (previousManifest.flatMap(DeckManifest.decode)?.generatedTexts ?? [:]) : [:]
-        let (output, plan, slides) = try await pipeline.run(bytes, path: input.path, generated: generated, cancel: cancel)
+        let path = reviewPath(input)
+        let review = try path.flatMap { try ReviewFile.load($0) }
+        let (output, plan, slides) = try await pipeline.run(bytes, path: input.path, review: review, cancel: cancel)
         let manifest = try DeckManifest(slides: slides, slots: plan.manifest).encoded()
         var result = ActionResult(output: output, manifest: manifest, detail: plan.report.summary,
                                   calls: plan.describerCalls, cacheHits: plan.cacheHits)
         result.warnings = plan.warnings
+        if let path, plan.review != review { result.declaredUpdates[path] = try plan.review.encoded() }
         return result
     }
 }

@@ -48,13 +48,4 @@ public struct DeckManifest: Codable, Sendable, Equatable {
         // A manifest this altbuild cannot read counts as none: in place, its texts are then kept as a person's.
         try? JSONDecoder().decode(DeckManifest.self, from: Data(bytes))
     }
-
-    /// Texts altbuild itself wrote, by slot address (`part#ordinal`).
-    public var generatedTexts: [String: String] {
-        var result: [String: String] = [:]
-        for slot in slots where slot.generated {
-            if let text = slot.text { result["\(slot.part)#\(slot.ordinal)"] = text }
-        }
-        return result
-    }
 }

@@ -30,28 +30,31 @@ public struct DeckPipeline: Sendable {
         self.flights = flights
     }
 
-    /// Describe: decide per slot what to do and get text for those that need it.
-    /// `generated` maps slot addresses (`part#ordinal`) to text altbuild wrote
-    /// there before: such text may be regenerated, while text a person edited is kept.
-    public func describe(_ scanned: ScannedDeck, path: String, generated: [String: String] = [:],
+    /// Describe: decide per slot what to do and get text for those that need
+    /// it. `review` is the deck's review file: a person's decisions in it are
+    /// applied, and the texts it says altbuild wrote may be regenerated.
+    public func describe(_ scanned: ScannedDeck, path: String, review: ReviewFile? = nil,
                          cancel: CancelFlag = CancelFlag()) async throws -> Plan {
         let inventory = scanned.inventory
         let slots = inventory.slots
-        let actions = slots.map { slot -> AltTextPolicy.Action in
-            let ours = slot.descr != nil && generated["\(slot.part)#\(slot.ordinal)"] == slot.descr
-            return ours ? .describe : policy.action(for: slot, slideSize: inventory.slideSize)
+        let identities = SlotIdentity.identities(slots)
+        let match = ReviewMatch(slots: slots, identities: identities, review: review)
+        let decisions = slots.indices.map { index in
+            SlotDecision.decide(slots[index], entry: match.entries[index], policy: policy, slideSize: inventory.slideSize)
         }
         // A picture over the pixel budget goes to no describer: it is left for a person.
         let refusals = slots.map { slot in slot.mediaDigest.flatMap { scanned.images[$0]?.refusal } }
-        let wanted = slots.indices.filter { actions[$0] == .describe && refusals[$0] == nil }
+        let wanted = slots.indices.filter { decisions[$0] == .describe && refusals[$0] == nil }
         let answers = try await boundedConcurrentMap(wanted, width: slotWidth) { index in
             try await self.answer(for: slots[index], slideSize: inventory.slideSize, language: inventory.language,
                                   path: path, scanned: scanned, cancel: cancel)
         }
-        var plan = Plan()
+        var plan = Plan(deck: path, fallbackContext: policy.fallbackContext)
         for (index, slot) in slots.enumerated() {
-            plan.add(slot, action: actions[index], refusal: refusals[index], answer: answers[index])
+            plan.add(slot, identity: identities[index], entry: match.entries[index], decision: decisions[index],
+                     refusal: refusals[index], answer: answers[index])
         }
+        plan.keepStale(match.stale)
         return plan
     }
 
@@ -84,11 +87,11 @@ public struct DeckPipeline: Sendable {
     }
 
     /// All three steps: the accessible deck's bytes and what was done.
-    public func run(_ bytes: [UInt8], path: String, generated: [String: String] = [:],
+    public func run(_ bytes: [UInt8], path: String, review: ReviewFile? = nil,
                     cancel: CancelFlag = CancelFlag()) async throws -> ([UInt8], Plan, Int) {
         let digest = SHA256.hash(bytes)
         let scanned = try await processor.scan(path, bytes: bytes, digest: digest, cancel: cancel)
-        let plan = try await describe(scanned, path: path, generated: generated, cancel: cancel)
+        let plan = try await describe(scanned, path: path, review: review, cancel: cancel)
         let output = try await processor.inject(path, bytes: bytes, digest: digest, edits: plan.edits, cancel: cancel)
         return (output, plan, scanned.inventory.slides.count)
     }

@@ -3,60 +3,78 @@ import Describers
 
 extension DeckPipeline {
     /// The result of the describe step: the edits to inject, the counts for
-    /// the report, and the manifest entry of every slot. Built one slot at a
-    /// time, in the deck's order, from what the policy decided for it.
+    /// the report, the manifest entry and the review entry of every slot.
+    /// Built one slot at a time, in the deck's order, from its decision.
     public struct Plan: Sendable {
         public var edits: [AltTextEdit] = []
         public var report = DeckReport()
         public var manifest: [DeckManifest.SlotEntry] = []
+        /// The deck's review file as this build leaves it.
+        public var review: ReviewFile
         public var describerCalls = 0
         public var cacheHits = 0
-        /// Things a person should know about the descriptions (over the length target).
+        /// Things a person should know (a slot left without text, a description over the length target).
         public var warnings: [String] = []
+        let fallbackContext: Bool
 
-        /// Adds `slot`: kept as it is, marked decorative, left for a person
-        /// (`refusal`: its picture is over the pixel budget), or given the
-        /// text in `answer`.
-        mutating func add(_ slot: Slot, action: AltTextPolicy.Action, refusal: String?, answer: Answer?) {
+        init(deck: String, fallbackContext: Bool) {
+            review = ReviewFile(deck: deck, slots: [])
+            self.fallbackContext = fallbackContext
+        }
+
+        /// Adds `slot` as `decision` says: kept, given a person's text or
+        /// decoration, marked decorative, left for a person (`refusal`: its
+        /// picture is over the pixel budget), or given the text in `answer`.
+        mutating func add(_ slot: Slot, identity: String, entry: ReviewEntry?, decision: SlotDecision,
+                          refusal: String?, answer: Answer?) {
             report.slots += 1
-            var entry = DeckManifest.SlotEntry(
-                slide: slot.slide, part: slot.part, ordinal: slot.ordinal, id: slot.shapeID, kind: slot.kind,
-                mediaPart: slot.mediaPart, mediaSha256: slot.mediaDigest?.hex, state: slot.state, text: slot.descr,
-                generated: false, decorative: slot.isDecorative, needsReview: false, descriptionKey: nil)
-            switch action {
-            case .keep:
-                if slot.state == .decorative { report.decorative += 1 } else { report.kept += 1 }
+            var item = Item(slot: slot, identity: identity, previous: entry)
+            switch decision {
+            case .keep(let state, let reason):
+                if state == .decorative { report.decorative += 1 } else { report.kept += 1 }
+                item.review.state = state
+                item.review.reason = reason
+                if state == .decorative { item.review.text = nil }
+            case .personsText(let text):
+                report.fromReview += 1
+                if slot.descr != text { item.write(text, decorative: false) }
+                item.review.reviewed = true
+                item.review.state = entry?.state ?? .edited
+                item.review.text = text
+            case .personsDecorative:
+                report.fromReview += 1
+                if !slot.isDecorative || !(slot.descr ?? "").isEmpty { item.write("", decorative: true) }
+                item.review.state = .decorative
+                item.review.text = nil
+                item.review.reviewed = true
             case .markDecorative:
-                markDecorative(slot, entry: &entry)
+                report.markedDecorative += 1
+                // A file name left in descr would still be read by some tools; clear it.
+                item.write(slot.state == .placeholder ? "" : nil, decorative: true)
+                item.review.state = .decorative
+                item.review.reason = "small picture (--decorative-below)"
             case .describe:
                 if let refusal {
-                    leaveForReview(slot, refusal: refusal, entry: &entry)
+                    leaveForPerson(&item, reason: refusal)
                 } else if let answer {
-                    write(answer, into: slot, entry: &entry)
-                } else {
-                    return
+                    take(answer, into: &item)
                 }
             }
-            manifest.append(entry)
+            edits += item.edits
+            manifest.append(item.manifestEntry)
+            review.slots.append(item.review)
         }
 
-        private mutating func markDecorative(_ slot: Slot, entry: inout DeckManifest.SlotEntry) {
-            // A file name left in descr would still be read by some tools; clear it.
-            let clear: String? = slot.state == .placeholder ? "" : nil
-            edits.append(AltTextEdit(part: slot.part, ordinal: slot.ordinal, descr: clear, markDecorative: true))
-            report.markedDecorative += 1
-            entry.decorative = true
-            if clear != nil { entry.text = "" }
+        /// A person's decisions whose slots are gone stay in the file, marked stale.
+        mutating func keepStale(_ stale: [ReviewEntry]) {
+            for entry in stale {
+                warnings.append("review entry \(entry.slot) (\(entry.name)): its slot is no longer in the deck; the entry is kept as stale")
+            }
+            review.slots += stale
+            report.staleEntries = stale.count
         }
 
-        private mutating func leaveForReview(_ slot: Slot, refusal: String, entry: inout DeckManifest.SlotEntry) {
-            report.leftForReview += 1
-            warnings.append("slide \(slot.slide) (\(slot.name)): \(refusal); its ALT text is left for a person to write")
-            entry.needsReview = true
-            entry.reviewReason = refusal
-        }
-
-        private mutating func write(_ answer: Answer, into slot: Slot, entry: inout DeckManifest.SlotEntry) {
+        private mutating func take(_ answer: Answer, into item: inout Item) {
             let description = answer.description
             switch answer.source {
             case .cache: cacheHits += 1
@@ -64,13 +82,75 @@ extension DeckPipeline {
             }
             if let warning = description.warning { warnings.append(warning) }
             let text = xmlSafeText(description.text)
-            edits.append(AltTextEdit(part: slot.part, ordinal: slot.ordinal, descr: text))
+            item.manifest.descriptionKey = answer.key.hex
+            guard !description.needsReview || fallbackContext else {
+                leaveForPerson(&item, reason: description.reason ?? "only context is known")
+                return
+            }
+            item.write(text, decorative: false)
             report.described += 1
-            if description.needsReview { report.needsReview += 1 }
-            entry.text = text
-            entry.generated = true
-            entry.needsReview = description.needsReview
-            entry.descriptionKey = answer.key.hex
+            if description.needsReview { report.fromContext += 1 }
+            item.review.state = .generated
+            item.review.text = text
+            item.review.generated = text
+            item.review.reason = description.needsReview
+                ? "from context only (--fallback context): " + (description.reason ?? "")
+                : description.reason
         }
+
+        /// Nothing is written. Text altbuild put there before is taken out;
+        /// a placeholder the deck came with stays, named for what it is.
+        private mutating func leaveForPerson(_ item: inout Item, reason: String) {
+            report.leftForReview += 1
+            let slot = item.slot
+            let ours = item.isAltbuildsText
+            if ours { item.write("", decorative: false) }
+            let placeholder = !ours && slot.state == .placeholder
+            item.review.state = placeholder ? .placeholder : .needsReview
+            item.review.text = placeholder ? slot.descr : nil
+            item.review.reason = placeholder ? "its text is a file or shape name, not a description; \(reason)" : reason
+            item.manifest.needsReview = true
+            item.manifest.reviewReason = reason
+            warnings.append("slide \(slot.slide) (\(slot.name)): \(reason); left for a person to describe")
+        }
+    }
+
+    /// One slot as the plan builds it: its edit, manifest entry and review entry.
+    struct Item {
+        let slot: Slot
+        let previous: ReviewEntry?
+        var edits: [AltTextEdit] = []
+        var manifest: DeckManifest.SlotEntry
+        var review: ReviewEntry
+
+        init(slot: Slot, identity: String, previous: ReviewEntry?) {
+            self.slot = slot
+            self.previous = previous
+            manifest = DeckManifest.SlotEntry(
+                slide: slot.slide, part: slot.part, ordinal: slot.ordinal, id: slot.shapeID, kind: slot.kind,
+                mediaPart: slot.mediaPart, mediaSha256: slot.mediaDigest?.hex, state: slot.state, text: slot.descr,
+                generated: false, decorative: slot.isDecorative, needsReview: false, descriptionKey: nil)
+            let text = slot.descr.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }
+            review = ReviewEntry(slot: identity, slide: slot.slide, name: slot.name, kind: slot.kind,
+                                 digest: slot.mediaDigest?.hex, state: .missing, text: text,
+                                 generated: previous?.generated)
+        }
+
+        /// Whether the deck's text for the slot is altbuild's own from an earlier build.
+        var isAltbuildsText: Bool {
+            guard let text = slot.descr?.trimmingWhitespace(), !text.isEmpty, let previous else { return false }
+            return text == previous.generated?.trimmingWhitespace()
+                || (previous.state == .generated && text == previous.text?.trimmingWhitespace())
+        }
+
+        /// Sets the slot's text (nil: leave it) and decoration in the output.
+        mutating func write(_ text: String?, decorative: Bool) {
+            edits.append(AltTextEdit(part: slot.part, ordinal: slot.ordinal, descr: text, markDecorative: decorative))
+            if let text { manifest.text = text }
+            manifest.generated = text.map { !$0.isEmpty } ?? false
+            manifest.decorative = decorative || slot.isDecorative
+        }
+
+        var manifestEntry: DeckManifest.SlotEntry { manifest }
     }
 }

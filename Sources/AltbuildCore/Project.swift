@@ -33,10 +33,18 @@ public struct Project: Sendable {
             ?? configuration.stateDirectory + "/cache"
     }
 
-    /// Further files each deck's target depends on (a review file, say):
-    /// the engine stat-caches and hashes them like the deck, keys them, and
-    /// names them in `explain`, without knowing what they are. None yet.
-    public var declaredInputs: @Sendable (DiscoveredInput) -> [String] = { _ in [] }
+    /// Where the review file of `input` is: `<review folder>/<deck path>.json`.
+    public func reviewPath(_ input: DiscoveredInput) -> String {
+        ReviewFile.path(reviewDirectory: configuration.reviewDirectory, deckRelativePath: input.outputRelativePath)
+    }
+
+    /// Further files each deck's target depends on: its review file. The
+    /// engine stat-caches and hashes them like the deck, keys them, and names
+    /// them in `explain`, without knowing what they are.
+    public var declaredInputs: @Sendable (DiscoveredInput) -> [String] {
+        let directory = configuration.reviewDirectory
+        return { input in [ReviewFile.path(reviewDirectory: directory, deckRelativePath: input.outputRelativePath)] }
+    }
 
     /// The discovered decks as targets, with their declared inputs.
     public func targets(_ discovered: [DiscoveredInput]) -> [DiscoveredInput] {
@@ -92,7 +100,7 @@ public struct Project: Sendable {
         let outDir = configuration.outputDirectory
         return BuildExecutor(
             state: state, store: store, actions: actionCache, planner: planner(),
-            action: DeckAction(pipeline: pipeline, inPlace: inPlace), buildID: buildID,
+            action: DeckAction(pipeline: pipeline, reviewPath: { input in input.declaredInputs.first }), buildID: buildID,
             confinement: OutputConfinement(root: inPlace ? nil : outDir), logger: logger,
             outputPath: { input in inPlace ? input.path : outDir + "/" + input.outputRelativePath })
     }

@@ -44,6 +44,13 @@ extension ErrorCode {
     /// A worker ran out of its memory allowance (`--worker-memory`).
     public static let resourceLimit = ErrorCode("E_RESOURCE_LIMIT")
     public static let lockTimeout = ErrorCode("E_LOCKED")
+    // Review files.
+    /// A review file that is not valid: it is never overwritten, since it may hold a person's work.
+    public static let reviewFileInvalid = ErrorCode("E_REVIEW_FILE")
+    /// A review command named a slot the deck's review file does not have.
+    public static let reviewSlotUnknown = ErrorCode("E_REVIEW_SLOT")
+    /// A review command that does not apply to the slot's state (approving a slot with no text).
+    public static let reviewNotApplicable = ErrorCode("E_REVIEW_STATE")
     // Writing.
     public static let writeFailed = ErrorCode("E_WRITE")
     public static let internalError = ErrorCode("E_INTERNAL")

@@ -134,7 +134,8 @@ public final class BuildExecutor: Sendable {
         let reason = plan.decision.reason
         if !planner.options.force, let key = plan.key, let result = actions.lookup(Self.resultNamespace, key),
            let recorded = store.get(result).flatMap(TargetResult.decode),
-           let outcome = restore(plan, outputDigest: recorded.output, manifest: recorded.manifest, reason: reason, start: start) {
+           let outcome = restore(plan, outputDigest: recorded.output, manifest: recorded.manifest,
+                                 declaredUpdates: recorded.declaredUpdates ?? [:], reason: reason, start: start) {
             return outcome
         }
         return await build(plan, reason: reason, start: start, cancel: cancel)
@@ -142,12 +143,19 @@ public final class BuildExecutor: Sendable {
 
     // MARK: - Restoring
 
-    private func restore(_ plan: TargetPlan, outputDigest: SHA256Digest, manifest: SHA256Digest?, reason: BuildReason, start: Double) -> TargetOutcome? {
+    private func restore(_ plan: TargetPlan, outputDigest: SHA256Digest, manifest: SHA256Digest?,
+                         declaredUpdates: [String: SHA256Digest] = [:], reason: BuildReason, start: Double) -> TargetOutcome? {
         guard let key = plan.key, let inputDigest = plan.inputDigest, let bytes = store.get(outputDigest) else { return nil }
+        var updates: [String: [UInt8]] = [:]
+        for (path, digest) in declaredUpdates {
+            guard let content = store.get(digest) else { return nil }
+            updates[path] = content
+        }
         do {
             try writeOutput(bytes, digest: outputDigest, plan: plan)
+            let declared = try writeDeclaredUpdates(updates, plan: plan)
             try recordSuccess(plan, key: key, inputDigest: inputDigest, inputStatus: plan.inputStatus,
-                              outputDigest: outputDigest, manifest: manifest, start: start)
+                              outputDigest: outputDigest, manifest: manifest, declared: declared, start: start)
             return TargetOutcome(input: plan.input.path, output: plan.outputPath, status: .restored, reason: reason,
                                  detail: "restored from cache", seconds: monotonicSeconds() - start)
         } catch {
@@ -158,7 +166,8 @@ public final class BuildExecutor: Sendable {
     /// Records a finished target once its output is in place. In place, the
     /// input file is the output just written, so that is the status to trust.
     private func recordSuccess(_ plan: TargetPlan, key: SHA256Digest, inputDigest: SHA256Digest, inputStatus: FileStatus?,
-                               outputDigest: SHA256Digest, manifest: SHA256Digest?, start: Double) throws {
+                               outputDigest: SHA256Digest, manifest: SHA256Digest?, declared: [DeclaredInput],
+                               start: Double) throws {
         let outputStatus = FileStatus(path: plan.outputPath)
         try state.append(TargetRecord(
             target: plan.input.path, status: .succeeded, key: key, inputDigest: inputDigest,
@@ -166,7 +175,7 @@ public final class BuildExecutor: Sendable {
             statRecordedAt: wallClockNanoseconds(), outputPath: plan.outputPath, outputDigest: outputDigest,
             outputStatus: outputStatus, manifestDigest: manifest, configuration: planner.configuration,
             errorCode: nil, errorMessage: nil, seconds: monotonicSeconds() - start, buildID: buildID,
-            finishedAt: wallClockNanoseconds()).declaring(plan.declaredInputs))
+            finishedAt: wallClockNanoseconds()).declaring(declared))
     }
 
     // MARK: - Building
@@ -187,8 +196,9 @@ public final class BuildExecutor: Sendable {
             }
             let stored = try keepResult(result, key: read.key)
             try writeOutput(result.output, digest: stored.output, plan: plan)
+            let declared = try writeDeclaredUpdates(result.declaredUpdates, plan: plan)
             try recordSuccess(plan, key: read.key, inputDigest: read.digest, inputStatus: statusAfter,
-                              outputDigest: stored.output, manifest: stored.manifest, start: start)
+                              outputDigest: stored.output, manifest: stored.manifest, declared: declared, start: start)
             var outcome = TargetOutcome(input: input.path, output: plan.outputPath, status: .built, reason: reason,
                                         detail: result.detail, seconds: monotonicSeconds() - start,
                                         calls: result.calls, cacheHits: result.cacheHits)
@@ -214,7 +224,10 @@ public final class BuildExecutor: Sendable {
     /// Puts the output, the manifest and the result record in the store, and
     /// maps the key to the record in the action cache.
     private func keepResult(_ result: ActionResult, key: SHA256Digest) throws -> TargetResult {
-        let stored = TargetResult(output: try store.put(result.output), manifest: try store.put(result.manifest))
+        var updates: [String: SHA256Digest] = [:]
+        for (path, bytes) in result.declaredUpdates { updates[path] = try store.put(bytes) }
+        let stored = TargetResult(output: try store.put(result.output), manifest: try store.put(result.manifest),
+                                  declaredUpdates: updates.isEmpty ? nil : updates)
         try actions.record(Self.resultNamespace, key, result: try store.put(try stored.encoded()))
         return stored
     }
@@ -265,6 +278,24 @@ public final class BuildExecutor: Sendable {
         if planner.options.inPlace && digest == plan.inputDigest { return }
         try confinement.check(plan.outputPath)
         try FileIO.writeAtomically(bytes, to: plan.outputPath)
+    }
+
+    /// Writes the declared inputs the action rewrote and returns the declared
+    /// inputs as they now are. A file that changed since planning (a person
+    /// saved a review meanwhile) is not overwritten: the target fails with
+    /// `E_INPUT_CHANGED` and is built again next run, from the new file.
+    private func writeDeclaredUpdates(_ updates: [String: [UInt8]], plan: TargetPlan) throws -> [DeclaredInput] {
+        try plan.declaredInputs.map { planned in
+            guard let bytes = updates[planned.path] else { return planned }
+            let digest = SHA256.hash(bytes)
+            if digest == planned.digest { return planned }
+            let now = DeclaredInput.now(planned.path, recorded: nil, recordedAt: 0)
+            guard now.digest == planned.digest else {
+                throw AltbuildError(.inputChanged, "\(planned.path) changed while the target was being built; it was not overwritten, and the target will be built again next run")
+            }
+            try FileIO.writeAtomically(bytes, to: planned.path)
+            return DeclaredInput(path: planned.path, digest: digest, status: FileStatus(path: planned.path))
+        }
     }
 
     // MARK: - Bookkeeping

@@ -24,6 +24,11 @@ public struct ActionResult: Sendable {
     public var cacheHits: Int
     /// Things worth a warning in the log.
     public var warnings: [String] = []
+    /// New contents for declared inputs, by path: a target may keep a file
+    /// of its own that is also its input (a deck's review file). The engine
+    /// writes them after the output, only if the file is still what the
+    /// build read, and records their new digests, so the next run is a no-op.
+    public var declaredUpdates: [String: [UInt8]] = [:]
 
     public init(output: [UInt8], manifest: [UInt8], detail: String, calls: Int, cacheHits: Int) {
         self.output = output

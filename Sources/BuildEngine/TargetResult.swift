@@ -14,10 +14,14 @@ public struct TargetResult: Codable, Sendable, Equatable {
     public var version = TargetResult.currentVersion
     public var output: SHA256Digest
     public var manifest: SHA256Digest?
+    /// The declared inputs the build rewrote, by path, as store objects:
+    /// restoring the output restores them too.
+    public var declaredUpdates: [String: SHA256Digest]?
 
-    public init(output: SHA256Digest, manifest: SHA256Digest?) {
+    public init(output: SHA256Digest, manifest: SHA256Digest?, declaredUpdates: [String: SHA256Digest]? = nil) {
         self.output = output
         self.manifest = manifest
+        self.declaredUpdates = declaredUpdates
     }
 
     public func encoded() throws -> [UInt8] {

@@ -20,7 +20,7 @@ public enum AltTextState: String, Sendable, CaseIterable, Codable {
         let text = (descr ?? "").trimmingWhitespace()
         if text.isEmpty { return .missing }
         if text.lowercased().contains("description automatically generated") { return .automatic }
-        if text == shapeName.trimmingWhitespace() || isFileName(text) || isDefaultShapeName(text) {
+        if text == shapeName.trimmingWhitespace() || isFileName(text) || isDefaultShapeName(text) || isContextEcho(text) {
             return .placeholder
         }
         return .human
@@ -38,6 +38,25 @@ public enum AltTextState: String, Sendable, CaseIterable, Codable {
         guard mediaExtensions.contains(ext) else { return false }
         // A sentence that merely ends in a file name ("Logo of the team, see logo.png") is prose.
         return text.split(separator: " ").count <= 3
+    }
+
+    /// What altbuild before its review states wrote for pictures it could not
+    /// see ("Picture illustrating “Title”", "Picture captioned “…”",
+    /// "Picture on slide 3.", "Group of 2 items: a shape and a shape."):
+    /// an echo of the slide, not a description, so it may be replaced.
+    static func isContextEcho(_ text: String) -> Bool {
+        let nouns = ["Picture", "Shape filled with a picture", "Video", "Audio clip", "Graphic", "3D model", "Embedded "]
+        guard text.hasPrefix("Group of ") || nouns.contains(where: { text.hasPrefix($0) }) else { return false }
+        if text.hasPrefix("Group of ") {
+            // Only the member list without any member text: "a shape and a picture".
+            return !text.contains("“")
+        }
+        let head = text.split(separator: "“", maxSplits: 1).first.map(String.init) ?? text
+        if head.hasSuffix(" illustrating ") || head.hasSuffix(" captioned ") { return text.hasSuffix("”.") || text.hasSuffix("”") }
+        let words = head.split(separator: " ")
+        guard words.count >= 4, words[words.count - 3] == "on", words[words.count - 2] == "slide" else { return false }
+        let number = words[words.count - 1].dropLast(head.hasSuffix(".") ? 1 : 0)
+        return !number.isEmpty && number.allSatisfy { $0.isNumber }
     }
 
     private static let defaultNames: Set<String> = [

@@ -2,14 +2,17 @@ import AltbuildSupport
 import DeckModel
 
 /// The offline, deterministic describer: exact for charts, tables, SmartArt
-/// and groups (it reads their data), and a context-based placeholder for
-/// pictures and media that it cannot see, flagged for review.
+/// and groups (it reads their data), and for pictures with legible text (OCR).
+/// Other pictures and media it cannot see: for those it only has context
+/// (a caption, the slide title), which it returns flagged `needsReview` with
+/// the reason, so the build leaves the slot for a person instead of writing
+/// a sentence that says nothing about the picture.
 ///
 /// It never starts with "Image of" or "Picture of": screen readers already
 /// announce the role, so those words only waste the listener's time.
 public struct BuiltinDescriber: Describer {
     /// Bump when the wording changes, so cached descriptions are redone.
-    public static let version = "2"
+    public static let version = "3"
 
     /// Reads text in pictures when Tesseract is installed.
     public let recognizer: TextRecognizer?
@@ -29,11 +32,22 @@ public struct BuiltinDescriber: Describer {
     public func describe(_ request: DescriptionRequest) async throws -> Description {
         if let recognizer, let media = request.media, Self.readsText(request.slot) {
             let text = await recognizer.text(in: media, cancel: request.cancel)
-            if text.filter(\.isLetter).count >= 12 {
-                return Description(text: TextStyle.sentence("Screenshot with text: " + TextStyle.quoted(text, limit: 120)), needsReview: true)
+            if Self.isLegible(text) {
+                return Description(text: TextStyle.sentence("Screenshot with text: " + TextStyle.quoted(text, limit: 120)),
+                                   needsReview: false, reason: "text read by OCR")
             }
         }
         return describeNow(request)
+    }
+
+    /// The bar OCR text must pass to be written: at least 12 letters, two
+    /// words of three letters or more, and mostly letters and spaces, so
+    /// the digits and stray marks OCR reads off a photo never become ALT text.
+    static func isLegible(_ text: String) -> Bool {
+        let visible = text.filter { !$0.isWhitespace }
+        let letters = visible.filter(\.isLetter).count
+        let words = text.split(whereSeparator: \.isWhitespace).filter { $0.filter(\.isLetter).count >= 3 }
+        return letters >= 12 && words.count >= 2 && Double(letters) >= 0.7 * Double(visible.count)
     }
 
     static func readsText(_ slot: Slot) -> Bool {
@@ -83,12 +97,23 @@ public struct BuiltinDescriber: Describer {
         case .diagram(let texts) where !texts.isEmpty:
             return Description(text: TextStyle.sentence("Diagram with \(TextStyle.plural(texts.count, "item")): \(TextStyle.list(texts.map { TextStyle.clip($0, 40) }, max: 8))"), needsReview: false)
         case .group(let members):
-            return Description(text: groupText(members), needsReview: members.contains { $0.kind != nil && $0.text == nil })
+            return groupDescription(members, slot)
         case .oleObject(let progID):
-            return Description(text: "Embedded \(oleName(progID))" + place(slot) + ".", needsReview: true)
+            return .contextOnly("Embedded \(oleName(progID))" + place(slot) + ".", reason: "only the kind of object is known")
         default:
-            return Description(text: contextText(slot), needsReview: true)
+            return .contextOnly(contextText(slot), reason: contextReason(slot))
         }
+    }
+
+    /// Why a picture or medium could not be described: what little was known.
+    private func contextReason(_ slot: Slot) -> String {
+        let known: String
+        if let caption = slot.context.caption, !caption.isEmpty { known = "only a caption is known" }
+        else if let title = slot.context.slideTitle, !title.isEmpty { known = "only the slide title is known" }
+        else { known = "nothing is known but its slide" }
+        let cannot = Self.readsText(slot) ? (recognizer == nil ? "no vision model configured and no OCR" : "no vision model configured and OCR found no legible text")
+                                           : "no vision model configured"
+        return "\(known); \(cannot)"
     }
 
     private func tableText(_ table: TableData) -> String {
@@ -101,13 +126,21 @@ public struct BuiltinDescriber: Describer {
         return TextStyle.sentence(text)
     }
 
-    private func groupText(_ members: [GroupMember]) -> String {
-        let parts = members.map { member -> String in
-            guard let text = member.text, !text.isEmpty else { return "a " + (member.kind.map(noun) ?? "shape") }
-            let noun = member.kind.map(noun) ?? "text"
-            return noun + " " + TextStyle.quoted(text, limit: 40)
+    /// A group is described by its members' texts; one whose members say
+    /// nothing gets no text ("Group of 2 items: a shape and a shape" tells
+    /// a listener nothing).
+    private func groupDescription(_ members: [GroupMember], _ slot: Slot) -> Description {
+        let parts = members.compactMap { member -> String? in
+            guard let text = member.text?.trimmingWhitespace(), !text.isEmpty else { return nil }
+            return (member.kind.map(noun) ?? "text") + " " + TextStyle.quoted(text, limit: 40)
         }
-        return TextStyle.sentence("Group of \(TextStyle.plural(members.count, "item")): \(TextStyle.list(parts, max: 5))")
+        guard !parts.isEmpty else {
+            return .contextOnly("Group" + place(slot) + ".", reason: members.isEmpty ? "the group is empty" : "none of its \(TextStyle.plural(members.count, "member")) has text")
+        }
+        let untold = members.count - parts.count
+        var text = "Group: \(TextStyle.list(parts, max: 5))"
+        if untold > 0 { text += " and \(TextStyle.plural(untold, "item")) without text" }
+        return Description(text: TextStyle.sentence(text), needsReview: false)
     }
 
     /// Pictures and media: the builtin describer cannot see them, so it says

@@ -88,15 +88,25 @@ public struct DescriptionRequest: Sendable {
 /// A describer's answer.
 public struct Description: Sendable, Equatable {
     public var text: String
-    /// True when the text was inferred from context rather than from the
-    /// slot's own content, so a person should check it.
+    /// True when the describer knew only the slot's context (its slide's
+    /// title, a caption, its number): `text` then says nothing about the
+    /// slot itself, so the build writes nothing and leaves the slot for a
+    /// person, unless asked to write context (`--fallback context`).
     public var needsReview: Bool
+    /// Why a person is needed ("only a caption is known"), or where the text came from.
+    public var reason: String?
     /// Something a person should know (a description over the length target).
     public var warning: String?
 
-    public init(text: String, needsReview: Bool, warning: String? = nil) {
+    public init(text: String, needsReview: Bool, reason: String? = nil, warning: String? = nil) {
         self.text = text
         self.needsReview = needsReview
+        self.reason = reason
         self.warning = warning
+    }
+
+    /// Context a describer fell back on, with the reason it could do no better.
+    public static func contextOnly(_ text: String, reason: String) -> Description {
+        Description(text: text, needsReview: true, reason: reason)
     }
 }

@@ -109,7 +109,13 @@ public struct VisionDescriber: Describer {
         guard let image = request.media, image.format.isSendable else {
             // EMF, WMF or SVG without a PNG fallback, or no picture at all: say what the slide says, flagged for review.
             var fallback = builtin.describeNow(request)
-            fallback.needsReview = true
+            if !fallback.needsReview {
+                fallback.needsReview = true
+                fallback.reason = "the model was not sent the picture"
+            }
+            if let format = request.media?.format, !format.isSendable {
+                fallback.reason = "its \(format.rawValue.uppercased()) picture cannot be sent to the model"
+            }
             return fallback
         }
         let text = prompt(slot, deckLanguage: request.deckLanguage)

@@ -31,6 +31,12 @@ struct ProjectOptions: ParsableArguments {
             help: "Mark pictures without ALT text that cover less than this percentage of the slide as decorative (0: never).")
     var decorativeBelow: Double = 0
 
+    @Option(help: "Where a describer knows only a slot's context (title, caption, slide number): none leaves it without text, needs-review (default); context writes that context anyway, still unreviewed.")
+    var fallback: Fallback = .none
+
+    @Option(name: .customLong("review-dir"), help: "Where the decks' review files live: <review-dir>/<deck path>.json.")
+    var reviewDir = "alt-text"
+
     @Option(help: "Who writes the ALT text: builtin (offline, default), ollama, openai (any OpenAI-compatible server) or command (an external program).")
     var describer: DescriberKind = .builtin
 
@@ -81,6 +87,7 @@ struct ProjectOptions: ParsableArguments {
     var describerTimeout: String = "2m"
 
     enum DescriberKind: String, ExpressibleByArgument, CaseIterable { case builtin, ollama, openai, command }
+    enum Fallback: String, ExpressibleByArgument, CaseIterable { case none, context }
 
     func validate() throws {
         if decorativeBelow < 0 || decorativeBelow > 100 {
@@ -137,11 +144,13 @@ struct ProjectOptions: ParsableArguments {
     }
 
     func project(force: Bool = false, skipFailed: Bool = false) -> Project {
-        let configuration = BuildConfiguration(
+        var configuration = BuildConfiguration(
             outputDirectory: InputDiscovery.normalize(outDir),
-            policy: AltTextPolicy(replaceAutomatic: replaceAutomatic, overwrite: overwrite, decorativeBelowPercent: decorativeBelow),
+            policy: AltTextPolicy(replaceAutomatic: replaceAutomatic, overwrite: overwrite, decorativeBelowPercent: decorativeBelow,
+                                  fallbackContext: fallback == .context),
             describer: makeDescriber(), maxPixels: Int(maxMegapixels * 1_000_000),
             workerMemory: Quantity.bytes(workerMemory).map { Int($0) } ?? WorkerDeckProcessor.defaultMemoryLimit)
+        configuration.reviewDirectory = InputDiscovery.normalize(reviewDir)
         return Project(configuration: configuration,
                        options: BuildOptions(force: force, skipFailed: skipFailed, inPlace: inPlace),
                        cacheDirectory: cacheDir)

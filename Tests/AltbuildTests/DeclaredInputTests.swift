@@ -4,9 +4,11 @@ import AltbuildSupport
 @testable import BuildEngine
 @testable import AltbuildCore
 import DeckParsing
+@testable import OOXML
 
-/// A target with a second, declared input: the engine stat-caches and
-/// hashes it like the deck, it drives rebuilds, and `explain` names it.
+/// A deck's review file is a second, declared input: the engine stat-caches
+/// and hashes it like the deck, it drives rebuilds, `explain` names it, and
+/// the build's own rewrite of it does not make the next run stale.
 @Suite(.serialized) struct DeclaredInputTests {
     let root = Fixtures.temporaryDirectory()
     let fm = FileManager.default
@@ -17,7 +19,7 @@ import DeckParsing
                                                                 describer: CountingDescriber(model: "m")),
                               options: BuildOptions(), cacheDirectory: root + "/.altbuild/cache")
         project.isolation = .custom(InProcessDeckProcessor(limits: .default))
-        project.declaredInputs = { [$0.path + ".review"] }
+        project.configuration.reviewDirectory = root + "/alt-text"
         return project
     }
 
@@ -39,27 +41,32 @@ import DeckParsing
 
     @Test func aDeclaredInputDrivesRebuildsAndExplain() async throws {
         try fm.write(IncrementalTests.deck(variant: 1), to: root + "/decks/a.pptx")
-        let review = root + "/decks/a.pptx.review"
+        let project = project()
+        let review = project.reviewPath(try targets(project)[0])
         #expect(try await explainAndBuild() == ("new: never built", .built))
-        #expect(try await explainAndBuild() == ("up to date", .upToDate), "an absent declared input is a state too")
+        #expect(fm.fileExists(atPath: review), "the build wrote the deck's review file")
+        #expect(try await explainAndBuild() == ("up to date", .upToDate), "the build's own rewrite is recorded")
 
-        try fm.write(Array("approved: slide 1".utf8), to: review)
-        let appeared = try await explainAndBuild()
-        #expect(appeared == ("input \(review) appeared", .built))
-        #expect(try await explainAndBuild() == ("up to date", .upToDate))
-
-        try fm.write(Array("approved: slide 1 and 2".utf8), to: review)
+        // A person sets the text: exactly this deck rebuilds, and the text is in the output.
+        var file = try #require(try ReviewFile.load(review))
+        let slot = try #require(file.slots.first { $0.kind == .picture }).slot
+        try file.apply(.set("Our new office, seen from the river"), to: slot, path: review)
+        try file.save(to: review)
         let changed = try await explainAndBuild()
         #expect(changed.reason.hasPrefix("input \(review) changed (sha256 "), "\(changed.reason)")
         #expect(changed.status == .built)
-
-        // Same bytes, new mtime: re-hashed once, found unchanged, recorded again.
-        try fm.write(Array("approved: slide 1 and 2".utf8), to: review)
+        let output = try Deck(path: root + "/out/a.pptx").inventory().slots.first { $0.kind == .picture }
+        #expect(output?.descr == "Our new office, seen from the river")
         #expect(try await explainAndBuild() == ("up to date", .upToDate))
 
-        // Gone again: the key is the first build's, whose result the action cache still has.
+        // Same bytes, new mtime: re-hashed once, found unchanged, recorded again.
+        try fm.write(try FileIO.read(review), to: review)
+        #expect(try await explainAndBuild() == ("up to date", .upToDate))
+
+        // Gone: the key is the first build's, whose result (review file included) the action cache still has.
         try fm.removeItem(atPath: review)
         #expect(try await explainAndBuild() == ("input \(review) went away", .restored))
+        #expect(try ReviewFile.load(review)?.entry(slot)?.state == .needsReview)
     }
 
     @Test func recordsKeepTheirDeclaredInputsThroughTheLogAndOldLinesStillRead() throws {

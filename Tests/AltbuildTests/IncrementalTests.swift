@@ -36,7 +36,7 @@ import DeckParsing
     }
 
     func build(_ project: Project, _ paths: [String] = ["decks"]) async throws -> (BuildSummary, [TargetOutcome]) {
-        let inputs = try project.discovery.discover(paths)
+        let inputs = project.targets(try project.discovery.discover(paths))
         let executor = project.executor(state: StateLog(path: project.statePath), buildID: makeBuildID())
         final class Collector: @unchecked Sendable { var outcomes: [TargetOutcome] = [] }
         let collector = Collector()
