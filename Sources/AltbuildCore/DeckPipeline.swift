@@ -49,7 +49,7 @@ public struct DeckPipeline: Sendable {
             try await self.answer(for: slots[index], slideSize: inventory.slideSize, language: inventory.language,
                                   path: path, scanned: scanned, cancel: cancel)
         }
-        var plan = Plan(deck: path, fallbackContext: policy.fallbackContext)
+        var plan = Plan(fallbackContext: policy.fallbackContext)
         for (index, slot) in slots.enumerated() {
             plan.add(slot, identity: identities[index], entry: match.entries[index], decision: decisions[index],
                      refusal: refusals[index], answer: answers[index])

@@ -17,8 +17,8 @@ extension DeckPipeline {
         public var warnings: [String] = []
         let fallbackContext: Bool
 
-        init(deck: String, fallbackContext: Bool) {
-            review = ReviewFile(deck: deck, slots: [])
+        init(fallbackContext: Bool) {
+            review = ReviewFile(slots: [])
             self.fallbackContext = fallbackContext
         }
 
@@ -105,10 +105,17 @@ extension DeckPipeline {
             let slot = item.slot
             let ours = item.isAltbuildsText
             if ours { item.write("", decorative: false) }
-            let placeholder = !ours && slot.state == .placeholder
-            item.review.state = placeholder ? .placeholder : .needsReview
-            item.review.text = placeholder ? slot.descr : nil
-            item.review.reason = placeholder ? "its text is a file or shape name, not a description; \(reason)" : reason
+            if !ours && slot.state == .automatic {
+                // Asked to replace PowerPoint's text, with nothing better: it stays, still unreviewed.
+                item.review.state = .generated
+                item.review.text = slot.descr
+                item.review.reason = "PowerPoint's automatic description, not reviewed; \(reason)"
+            } else {
+                let placeholder = !ours && slot.state == .placeholder
+                item.review.state = placeholder ? .placeholder : .needsReview
+                item.review.text = placeholder ? slot.descr : nil
+                item.review.reason = placeholder ? "its text is a file or shape name, not a description; \(reason)" : reason
+            }
             item.manifest.needsReview = true
             item.manifest.reviewReason = reason
             warnings.append("slide \(slot.slide) (\(slot.name)): \(reason); left for a person to describe")

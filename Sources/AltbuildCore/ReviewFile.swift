@@ -13,12 +13,12 @@ public struct ReviewFile: Codable, Sendable, Equatable {
     public static let currentVersion = 1
 
     public var version = ReviewFile.currentVersion
-    /// The deck it belongs to, as the build names it.
-    public var deck: String
+    /// The deck's slots in deck order, then a person's decisions whose slots are gone.
+    /// The deck itself is named by where the file is, so a folder of decks
+    /// and their reviews can move, or be built in another project, unchanged.
     public var slots: [ReviewEntry]
 
-    public init(deck: String, slots: [ReviewEntry]) {
-        self.deck = deck
+    public init(slots: [ReviewEntry]) {
         self.slots = slots
     }
 

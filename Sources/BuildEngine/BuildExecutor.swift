@@ -135,7 +135,7 @@ public final class BuildExecutor: Sendable {
         if !planner.options.force, let key = plan.key, let result = actions.lookup(Self.resultNamespace, key),
            let recorded = store.get(result).flatMap(TargetResult.decode),
            let outcome = restore(plan, outputDigest: recorded.output, manifest: recorded.manifest,
-                                 declaredUpdates: recorded.declaredUpdates ?? [:], reason: reason, start: start) {
+                                 declaredUpdates: recorded.declaredUpdates ?? [], reason: reason, start: start) {
             return outcome
         }
         return await build(plan, reason: reason, start: start, cancel: cancel)
@@ -144,12 +144,13 @@ public final class BuildExecutor: Sendable {
     // MARK: - Restoring
 
     private func restore(_ plan: TargetPlan, outputDigest: SHA256Digest, manifest: SHA256Digest?,
-                         declaredUpdates: [String: SHA256Digest] = [:], reason: BuildReason, start: Double) -> TargetOutcome? {
+                         declaredUpdates: [SHA256Digest?] = [], reason: BuildReason, start: Double) -> TargetOutcome? {
         guard let key = plan.key, let inputDigest = plan.inputDigest, let bytes = store.get(outputDigest) else { return nil }
         var updates: [String: [UInt8]] = [:]
-        for (path, digest) in declaredUpdates {
+        for (declared, digest) in zip(plan.declaredInputs, declaredUpdates) {
+            guard let digest else { continue }
             guard let content = store.get(digest) else { return nil }
-            updates[path] = content
+            updates[declared.path] = content
         }
         do {
             try writeOutput(bytes, digest: outputDigest, plan: plan)
@@ -194,7 +195,7 @@ public final class BuildExecutor: Sendable {
             guard statusAfter == read.status else {
                 throw AltbuildError(.inputChanged, "the input changed while it was being built; nothing was written or cached, so it will be built again next run")
             }
-            let stored = try keepResult(result, key: read.key)
+            let stored = try keepResult(result, key: read.key, declared: plan.declaredInputs)
             try writeOutput(result.output, digest: stored.output, plan: plan)
             let declared = try writeDeclaredUpdates(result.declaredUpdates, plan: plan)
             try recordSuccess(plan, key: read.key, inputDigest: read.digest, inputStatus: statusAfter,
@@ -223,11 +224,10 @@ public final class BuildExecutor: Sendable {
 
     /// Puts the output, the manifest and the result record in the store, and
     /// maps the key to the record in the action cache.
-    private func keepResult(_ result: ActionResult, key: SHA256Digest) throws -> TargetResult {
-        var updates: [String: SHA256Digest] = [:]
-        for (path, bytes) in result.declaredUpdates { updates[path] = try store.put(bytes) }
+    private func keepResult(_ result: ActionResult, key: SHA256Digest, declared: [DeclaredInput]) throws -> TargetResult {
+        let updates = try declared.map { input in try result.declaredUpdates[input.path].map { try store.put($0) } }
         let stored = TargetResult(output: try store.put(result.output), manifest: try store.put(result.manifest),
-                                  declaredUpdates: updates.isEmpty ? nil : updates)
+                                  declaredUpdates: updates.contains { $0 != nil } ? updates : nil)
         try actions.record(Self.resultNamespace, key, result: try store.put(try stored.encoded()))
         return stored
     }

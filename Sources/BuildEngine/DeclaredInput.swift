@@ -25,15 +25,18 @@ public struct DeclaredInput: Sendable, Equatable {
         return DeclaredInput(path: path, digest: digest, status: digest == nil ? nil : status)
     }
 
-    /// The part of the action key the declared inputs make: their paths and
-    /// digests as canonical JSON, hashed with the key of the main input.
+    /// The part of the action key the declared inputs make: their digests,
+    /// in order, as canonical JSON, hashed with the key of the main input.
+    /// Paths stay out, as the main input's does: the same deck with the same
+    /// declared files in another folder or project is the same action, so a
+    /// shared cache serves it. A moved file is still seen (`explain` names
+    /// it) because the record keeps the paths.
     static func key(_ base: SHA256Digest, _ inputs: [DeclaredInput]) -> SHA256Digest {
-        struct Keyed: Encodable { var base: SHA256Digest; var inputs: [Entry] }
-        struct Entry: Encodable { var path: String; var digest: SHA256Digest? }
+        struct Keyed: Encodable { var base: SHA256Digest; var inputs: [SHA256Digest?] }
         let hasher = SHA256()
-        hasher.update("altbuild-declared-inputs-v1\n")
-        // Digests and paths always encode; an empty update would still key the base alone.
-        hasher.update((try? CanonicalJSON.encode(Keyed(base: base, inputs: inputs.map { Entry(path: $0.path, digest: $0.digest) }))) ?? [])
+        hasher.update("altbuild-declared-inputs-v2\n")
+        // Digests always encode; an empty update would still key the base alone.
+        hasher.update((try? CanonicalJSON.encode(Keyed(base: base, inputs: inputs.map(\.digest)))) ?? [])
         return hasher.finalize()
     }
 }

@@ -14,11 +14,13 @@ public struct TargetResult: Codable, Sendable, Equatable {
     public var version = TargetResult.currentVersion
     public var output: SHA256Digest
     public var manifest: SHA256Digest?
-    /// The declared inputs the build rewrote, by path, as store objects:
-    /// restoring the output restores them too.
-    public var declaredUpdates: [String: SHA256Digest]?
+    /// The new contents of the declared inputs the build rewrote, as store
+    /// objects, by position in the target's declared inputs (nil: not
+    /// rewritten); restoring the output restores them too. By position, not
+    /// path, since the same result serves the same deck anywhere.
+    public var declaredUpdates: [SHA256Digest?]?
 
-    public init(output: SHA256Digest, manifest: SHA256Digest?, declaredUpdates: [String: SHA256Digest]? = nil) {
+    public init(output: SHA256Digest, manifest: SHA256Digest?, declaredUpdates: [SHA256Digest?]? = nil) {
         self.output = output
         self.manifest = manifest
         self.declaredUpdates = declaredUpdates

@@ -36,6 +36,9 @@ public struct BuiltinDescriber: Describer {
                 return Description(text: TextStyle.sentence("Screenshot with text: " + TextStyle.quoted(text, limit: 120)),
                                    needsReview: false, reason: "text read by OCR")
             }
+            var context = describeNow(request)
+            context.reason = context.reason.map { $0 + "; OCR found no legible text" }
+            return context
         }
         return describeNow(request)
     }
@@ -111,9 +114,7 @@ public struct BuiltinDescriber: Describer {
         if let caption = slot.context.caption, !caption.isEmpty { known = "only a caption is known" }
         else if let title = slot.context.slideTitle, !title.isEmpty { known = "only the slide title is known" }
         else { known = "nothing is known but its slide" }
-        let cannot = Self.readsText(slot) ? (recognizer == nil ? "no vision model configured and no OCR" : "no vision model configured and OCR found no legible text")
-                                           : "no vision model configured"
-        return "\(known); \(cannot)"
+        return "\(known); no vision model configured"
     }
 
     private func tableText(_ table: TableData) -> String {

@@ -1,6 +1,8 @@
 import Testing
 import Foundation
 @testable import OOXML
+@testable import AltbuildCore
+@testable import DeckModel
 
 /// End-to-end tests of `altbuild build` and `altbuild inspect`: the real
 /// binary, real files, real exit codes.
@@ -45,16 +47,27 @@ import Foundation
 
         let before = try inventory("talks/intro.pptx")
         let after = try inventory("build/talks/intro.pptx")
-        #expect(after.count == before.count)
-        for (a, b) in zip(before, after) {
+        let review = try #require(try ReviewFile.load("\(project)/alt-text/talks/intro.pptx.json"))
+        #expect(after.count == before.count && review.slots.count == before.count)
+        for ((a, b), entry) in zip(zip(before, after), review.slots) {
+            // Never a sentence that only echoes the slide.
+            #expect(!AltTextState.isContextEcho(b.descr ?? ""), "slot \(a.shapeID): \(b.descr ?? "")")
             switch a.state {
             case .missing, .placeholder:
-                #expect(b.state == .human && !(b.descr ?? "").isEmpty, "slot \(a.shapeID) not filled")
+                if entry.state == .generated {
+                    #expect(b.descr == entry.text && !(b.descr ?? "").isEmpty, "slot \(a.shapeID) not filled")
+                } else {
+                    #expect(entry.state == (a.state == .placeholder ? .placeholder : .needsReview), "slot \(a.shapeID): \(entry.state)")
+                    #expect(b.descr == a.descr, "slot \(a.shapeID): nothing written")
+                    #expect(entry.reason?.isEmpty == false)
+                }
             case .human, .automatic, .decorative:
                 #expect(b.descr == a.descr && b.isDecorative == a.isDecorative, "slot \(a.shapeID) changed")
             }
         }
-        #expect(try inventory("build/talks/deep/strict.potx").allSatisfy { $0.state != .missing && $0.state != .placeholder })
+        #expect(review.slots.contains { $0.state == .generated } && review.slots.contains { $0.state == .needsReview })
+        let strict = try #require(try ReviewFile.load("\(project)/alt-text/talks/deep/strict.potx.json"))
+        #expect(!strict.slots.isEmpty && strict.slots.allSatisfy { $0.state != .missing })
     }
 
     @Test func secondRunBuildsNothingAndRetriesFailures() throws {
@@ -82,7 +95,10 @@ import Foundation
         // A change of output-affecting configuration rebuilds everything...
         let fourth = try run("build", "talks/intro.pptx", "talks/deep", "--replace-automatic")
         #expect(fourth.stdout.contains("2 decks: 2 built, 0 restored from cache, 0 up to date, 0 failed"), "\(fourth.stdout)")
-        #expect(try inventory("build/talks/intro.pptx").first { $0.shapeID == "61" }?.state == .human)
+        let review = try #require(try ReviewFile.load("\(project)/alt-text/talks/intro.pptx.json"))
+        // The builtin describer cannot see the picture: PowerPoint's text stays, still unreviewed machine text.
+        let automatic = review.slots.first { $0.slot.hasSuffix(":61") }
+        #expect(automatic?.state == .generated && automatic?.reason?.contains("automatic") == true, "\(String(describing: automatic))")
         // ...and -q (not output-affecting) rebuilds nothing.
         let fifth = try run("build", "talks/intro.pptx", "talks/deep", "--replace-automatic", "-q")
         #expect(fifth.stdout.contains("2 decks: 0 built, 0 restored from cache, 2 up to date, 0 failed; 0 describer calls"), "\(fifth.stdout)")

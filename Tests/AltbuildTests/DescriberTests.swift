@@ -35,7 +35,7 @@ import Testing
     @Test func tableDiagramAndGroup() throws {
         #expect(try text("32").text == "Table with 2 rows and 3 columns; columns: Region, Q1 and Q2.")
         #expect(try text("33").text == "Diagram with 3 items: Plan, Build and Ship.")
-        #expect(try text("12").text == "Group of 1 item: picture “A red bicycle leaning on a wall”.")
+        #expect(try text("12").text == "Group: picture “A red bicycle leaning on a wall”.")
         #expect(try text("31").text.hasPrefix("Waterfall chart “Cash bridge”"))
     }
 
@@ -43,10 +43,42 @@ import Testing
         let captioned = try text("2")
         #expect(captioned.text == "Picture captioned “Figure 1: the new office”.")
         #expect(captioned.needsReview)
+        #expect(captioned.reason == "only a caption is known; no vision model configured")
+        #expect(try text("20").reason == "only the slide title is known; no vision model configured")
         #expect(try text("20").text == "Picture illustrating “Quarterly results”.")
         #expect(try text("50").text == "Video captioned “Figure 1: the new office”.")
         #expect(try text("51").text == "Audio clip captioned “Figure 1: the new office”.")
         #expect(try text("34").text == "Embedded Excel worksheet illustrating “Quarterly results”.")
+        #expect(try text("34").needsReview)
+    }
+
+    static func bareSlot(kind: SlotKind) -> Slot {
+        Slot(slide: 1, part: "ppt/slides/slide1.xml", ordinal: 0, shapeID: "5", name: "Group 4", kind: kind, descr: nil, title: nil,
+             isDecorative: false, state: .missing, mediaPart: nil, mediaDigest: nil, frame: nil, alternateBranch: nil,
+             groupDepth: 0, context: SlotContext(), content: .none)
+    }
+
+    /// A group whose members have no text gets none: never "Group of 2 items: a shape and a shape".
+    @Test func aGroupOfMembersWithoutTextIsLeftForAPerson() {
+        var slot = Self.bareSlot(kind: .group)
+        slot.content = .group([GroupMember(kind: .picture, name: "Picture 1", text: nil), GroupMember(kind: nil, name: "Shape 2", text: "")])
+        let described = BuiltinDescriber(recognizer: nil).describeNow(DescriptionRequest(slot: slot))
+        #expect(described.needsReview && described.reason == "none of its 2 members has text")
+        slot.content = .group([])
+        #expect(BuiltinDescriber(recognizer: nil).describeNow(DescriptionRequest(slot: slot)).reason == "the group is empty")
+        slot.content = .group([GroupMember(kind: .picture, name: "P", text: "A map of Europe"), GroupMember(kind: nil, name: "S", text: nil)])
+        #expect(BuiltinDescriber(recognizer: nil).describeNow(DescriptionRequest(slot: slot)).text == "Group: picture “A map of Europe” and 1 item without text.")
+    }
+
+    /// What altbuild wrote before review states counts as a placeholder now, so it is replaced.
+    @Test func oldContextEchoesArePlaceholders() {
+        for echo in ["Picture illustrating “Quarterly results”.", "Picture captioned “Figure 1”.", "Picture on slide 12.",
+                     "Group of 0 items: .", "Group of 2 items: a shape and a shape.", "Video captioned “Intro”."] {
+            #expect(AltTextState.classify(descr: echo, shapeName: "x", decorative: false) == .placeholder, "\(echo)")
+        }
+        for prose in ["Picture of the team on slide 3 of the offsite", "Group: picture “A map”.", "Pictures illustrating growth"] {
+            #expect(AltTextState.classify(descr: prose, shapeName: "x", decorative: false) == .human, "\(prose)")
+        }
     }
 
     @Test func neverStartsWithImageOfAndStaysShort() throws {
