@@ -55,6 +55,8 @@ extension DeckPipeline {
                 item.review.reason = "small picture (--decorative-below)"
             case .describe:
                 if let refusal {
+                    // Rare, and about the deck rather than the describer: worth a warning of its own.
+                    warnings.append("slide \(slot.slide) (\(slot.name)): \(refusal); its ALT text is left for a person to write")
                     leaveForPerson(&item, reason: refusal)
                 } else if let answer {
                     take(answer, into: &item)
@@ -118,7 +120,6 @@ extension DeckPipeline {
             }
             item.manifest.needsReview = true
             item.manifest.reviewReason = reason
-            warnings.append("slide \(slot.slide) (\(slot.name)): \(reason); left for a person to describe")
         }
     }
 

@@ -35,10 +35,11 @@ public struct DescriptionCache: Sendable {
 
     /// What the store keeps for one description: a small versioned JSON record.
     struct Record: Codable {
-        static let currentVersion = 1
+        static let currentVersion = 2
         var version = Record.currentVersion
         var text: String
         var needsReview: Bool
+        var reason: String?
     }
 
     /// The cached description, if any. A record this altbuild cannot read
@@ -48,11 +49,11 @@ public struct DescriptionCache: Sendable {
         guard readable, let digest = actions.lookup(Self.namespace, key), let bytes = store.get(digest),
               let record = try? JSONDecoder().decode(Record.self, from: Data(bytes)),
               record.version == Record.currentVersion else { return nil }
-        return Description(text: record.text, needsReview: record.needsReview)
+        return Description(text: record.text, needsReview: record.needsReview, reason: record.reason)
     }
 
     public func store(_ description: Description, for key: SHA256Digest) throws {
-        let record = Record(text: description.text, needsReview: description.needsReview)
+        let record = Record(text: description.text, needsReview: description.needsReview, reason: description.reason)
         let object = try store.put(try CanonicalJSON.encode(record))
         try actions.record(Self.namespace, key, result: object)
     }

@@ -25,6 +25,11 @@ public enum InventoryJSON {
     }
 
     struct SlotJSON: Codable {
+        /// The stable identity review commands take (`slide3:7`).
+        var slot: String
+        /// The review state from the deck's review file; nil without one.
+        var reviewState: ReviewState?
+        var reviewReason: String?
         var slide: Int
         var part: String
         var ordinal: Int
@@ -48,12 +53,21 @@ public enum InventoryJSON {
         var oleProgID: String?
     }
 
-    public static func render(path: String, digest: SHA256Digest, _ inventory: DeckInventory) throws -> String {
+    /// `review` is the deck's review file, when it has one: its states are
+    /// shown beside what the text alone looks like.
+    public static func render(path: String, digest: SHA256Digest, _ inventory: DeckInventory, review: ReviewFile? = nil) throws -> String {
+        let lookup = ReviewLookup(inventory: inventory, review: review)
         let document = Document(
             deck: path, sha256: digest.hex,
             slideCount: inventory.slides.count, slotCount: inventory.slots.count,
             slides: inventory.slides.map { slide in
-                SlideJSON(number: slide.number, part: slide.part, title: slide.title, slots: slide.slots.map(slotJSON))
+                SlideJSON(number: slide.number, part: slide.part, title: slide.title, slots: slide.slots.map { slot in
+                    var json = slotJSON(slot)
+                    json.slot = lookup.identity(slot)
+                    json.reviewState = lookup.entry(slot)?.state
+                    json.reviewReason = lookup.entry(slot)?.reason
+                    return json
+                })
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -62,7 +76,7 @@ public enum InventoryJSON {
 
     static func slotJSON(_ slot: Slot) -> SlotJSON {
         var json = SlotJSON(
-            slide: slot.slide, part: slot.part, ordinal: slot.ordinal, id: slot.shapeID, name: slot.name,
+            slot: "", slide: slot.slide, part: slot.part, ordinal: slot.ordinal, id: slot.shapeID, name: slot.name,
             kind: slot.kind, descr: slot.descr, title: slot.title, decorative: slot.isDecorative, state: slot.state,
             mediaPart: slot.mediaPart, mediaSha256: slot.mediaDigest?.hex, frame: slot.frame,
             alternateContentBranch: slot.alternateBranch, groupDepth: slot.groupDepth, context: slot.context)

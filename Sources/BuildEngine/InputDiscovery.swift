@@ -184,7 +184,7 @@ public struct InputDiscovery: Sendable {
     /// Outputs mirror the input's path relative to the working directory;
     /// absolute or `..` paths keep only their components below the root, so
     /// no output path can climb out of the output folder.
-    static func outputPath(for path: String) -> String {
+    public static func outputPath(for path: String) -> String {
         if !path.hasPrefix("/") && !path.hasPrefix(".") && !path.contains("/.") { return path }
         return path.split(separator: "/").filter { $0 != ".." && $0 != "." }.joined(separator: "/")
     }

@@ -11,6 +11,7 @@ struct Altbuild: AsyncParsableCommand {
         subcommands: [
             BuildCommand.self, StatusCommand.self, ExplainCommand.self, GraphCommand.self,
             CleanCommand.self, GCCommand.self, CacheCommand.self, InspectCommand.self,
+            CheckCommand.self, ReviewCommand.self,
         ],
         defaultSubcommand: BuildCommand.self)
 

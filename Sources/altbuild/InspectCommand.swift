@@ -17,14 +17,18 @@ struct InspectCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
+    @OptionGroup var review: ReviewOptions
+
     func run() async throws {
         do {
             let digest = SHA256.hash(try FileIO.read(deck, limit: ReadLimits.default.maxDeckBytes))
             let worker = WorkerDeckProcessor(executable: WorkerDeckProcessor.workerExecutable(), temporaryDirectory: "/tmp",
                                              extractMedia: false)
             let inventory = try await worker.inventory(of: deck, digest: digest)
-            Console.out(json ? try InventoryJSON.render(path: deck, digest: digest, inventory)
-                             : InventoryText.render(path: deck, digest: digest, inventory))
+            let reviewPath = review.reviewPath(forDeck: deck)
+            let reviewFile = try ReviewFile.load(reviewPath)
+            Console.out(json ? try InventoryJSON.render(path: deck, digest: digest, inventory, review: reviewFile)
+                             : InventoryText.render(path: deck, digest: digest, inventory, review: reviewFile, reviewPath: reviewPath))
         } catch let error as AltbuildError {
             Console.error("error: \(error.at(deck))")
             throw ExitStatus.failures

@@ -1,0 +1,51 @@
+public import ArgumentParser
+import AltbuildCore
+
+/// `altbuild check [PATHS]`: the gate for CI and pre-commit. It reads the
+/// state log and the review files only: it writes nothing, calls no
+/// describer, and opens no deck, so it is as fast as `status`.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Exit 0 when every slot is human, approved, edited or decorative; else list each problem and exit 1.")
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .customLong("allow"), help: "Also accept this state (generated, needs-review, placeholder, missing); repeatable.")
+    var allowed: [ReviewState] = []
+
+    @Flag(help: "Print the problems as a JSON array of {deck, slot, slide, name, kind, state, text, reason, stale}.")
+    var json = false
+
+    func run() async throws {
+        var problems: [ReviewListItem] = []
+        var deckProblems: [String] = []
+        for review in try ReviewSurvey.survey(project) {
+            if let error = review.error {
+                deckProblems.append("\(review.deck): \(error.code): \(error.message) (\(review.reviewPath))")
+            } else if let staleness = review.staleness {
+                deckProblems.append("\(review.deck): not built as it is now (\(staleness)); run altbuild build")
+            } else if let file = review.file {
+                for entry in file.slots where entry.stale == true {
+                    Console.error("note: \(review.deck): review entry \(entry.slot) \"\(entry.name)\" is stale: its slot is gone")
+                }
+                problems += file.slots.filter { $0.stale != true && !accepts($0.state) }.map { ReviewListItem(deck: review.deck, $0) }
+            } else {
+                deckProblems.append("\(review.deck): no review file (\(review.reviewPath)); run altbuild build")
+            }
+        }
+        if json {
+            Console.out(try ReviewListItem.json(problems))
+        } else {
+            for line in deckProblems + problems.map(\.line) { Console.out(line) }
+        }
+        for line in json ? deckProblems : [] { Console.error(line) }
+        if !problems.isEmpty || !deckProblems.isEmpty { throw ExitStatus.failures }
+    }
+
+    private func accepts(_ state: ReviewState) -> Bool {
+        state.isSettled || allowed.contains(state)
+    }
+}
+
+extension ReviewState: ExpressibleByArgument {}
