@@ -73,7 +73,8 @@ public struct CacheCollector: Sendable {
     }
 
     /// Objects the state needs: each target's output and manifest, the result
-    /// object its key maps to, and whatever `policy` says its manifest refers to.
+    /// object its key maps to with the declared-input contents it names, and
+    /// whatever `policy` says its manifest refers to.
     public func referenced(by state: StateLog, policy: any ReferencePolicy) -> Set<SHA256Digest> {
         var keep = Set<SHA256Digest>()
         for record in state.records.values where record.status == .succeeded {
@@ -86,7 +87,12 @@ public struct CacheCollector: Sendable {
                     }
                 }
             }
-            if let result = actions.lookup(BuildExecutor.resultNamespace, record.key) { keep.insert(result) }
+            if let result = actions.lookup(BuildExecutor.resultNamespace, record.key) {
+                keep.insert(result)
+                // The declared inputs the build rewrote come back with a restore: keep them too.
+                let updates = store.get(result).flatMap(TargetResult.decode)?.declaredUpdates ?? []
+                keep.formUnion(updates.compactMap { $0 })
+            }
         }
         return keep
     }
