@@ -31,11 +31,25 @@ test-deps: deps
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib
 
+# The main job on examples/, then the review step: `check` lists every slot a
+# person still has to look at (it exits 1 while there are any, so the demo
+# goes on past it); approving the chart and table texts of one deck and
+# building again shows a decision reaching the deck with 0 describer calls.
+ALTBUILD := .build/release/altbuild
 demo: release
-	.build/release/altbuild build examples
+	$(ALTBUILD) build examples
 	@echo
-	@echo "Accessible decks are in build/examples/. Inspect one with:"
-	@echo "  .build/release/altbuild inspect build/examples/team-photos.pptx"
+	@echo "Accessible decks are in build/examples/; review files in alt-text/examples/."
+	@echo "What a person still has to review:"
+	@$(ALTBUILD) check examples || echo "(check exited 1: the slots above need a person)"
+	@echo
+	@echo "A reviewer accepts the chart and table texts of one deck; the next build carries that into the deck:"
+	$(ALTBUILD) review approve examples/quarterly-report.pptx --all
+	$(ALTBUILD) build examples
+	@$(ALTBUILD) check examples || echo "(check exited 1: the slots above still need a person)"
+	@echo
+	@echo "Next: $(ALTBUILD) review list examples, review set DECK SLOT TEXT, review decorative DECK SLOT,"
+	@echo "or all of it in a browser: $(ALTBUILD) review serve examples"
 
 test: test-deps
 	$(SWIFT) build --build-tests
