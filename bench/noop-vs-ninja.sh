@@ -56,4 +56,17 @@ print(f"decks={decks} runs={runs}")
 print(f"altbuild no-op: median {a*1000:.1f} ms (min {min(times['altbuild'])*1000:.1f} ms)")
 print(f"ninja    no-op: median {n*1000:.1f} ms (min {min(times['ninja'])*1000:.1f} ms)")
 print(f"ratio altbuild/ninja: {a/n:.2f} (goal: at most 2.00)")
+
+# `check` reads the review files on top of what `status` plans: it is meant
+# to cost what `status` costs. Both print a line per deck or problem; both
+# exit 1 here (check: unreviewed slots), which is not an error for timing.
+gate = {"status": [binary, "status", "decks"], "check": [binary, "check", "decks"]}
+gate_times = {k: [] for k in gate}
+for _ in range(max(5, runs // 3)):
+    for name, c in gate.items():
+        t = time.perf_counter()
+        subprocess.run(c, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        gate_times[name].append(time.perf_counter() - t)
+s, c = statistics.median(gate_times["status"]), statistics.median(gate_times["check"])
+print(f"status: median {s*1000:.1f} ms; check: median {c*1000:.1f} ms; ratio check/status: {c/s:.2f}")
 PY

@@ -16,13 +16,20 @@ public struct DeclaredInput: Sendable, Equatable {
     /// The file now: the recorded digest when its stat still matches (and is
     /// not racily clean), else read and hashed. Unreadable counts as absent.
     static func now(_ path: String, recorded: DeclaredInput?, recordedAt: Int64) -> DeclaredInput {
-        guard let status = FileStatus(path: path) else { return DeclaredInput(path: path, digest: nil, status: nil) }
+        observe(path, recorded: recorded, recordedAt: recordedAt).input
+    }
+
+    /// The same, and whether the file was read and hashed: a re-hash that
+    /// found the recorded digest means the record's stat should be refreshed,
+    /// or every later run would hash the file again.
+    static func observe(_ path: String, recorded: DeclaredInput?, recordedAt: Int64) -> (input: DeclaredInput, rehashed: Bool) {
+        guard let status = FileStatus(path: path) else { return (DeclaredInput(path: path, digest: nil, status: nil), false) }
         if let recorded, recorded.status == status, !status.isRacy(recordedAt: recordedAt) {
-            return recorded
+            return (recorded, false)
         }
         // A declared file that cannot be read is keyed as absent; reading it fails the action if it matters.
         let digest = (try? FileIO.read(path)).map(SHA256.hash)
-        return DeclaredInput(path: path, digest: digest, status: digest == nil ? nil : status)
+        return (DeclaredInput(path: path, digest: digest, status: digest == nil ? nil : status), true)
     }
 
     /// The part of the action key the declared inputs make: their digests,

@@ -27,15 +27,17 @@ public struct Planner: Sendable {
             return plan
         }
         plan.inputDigest = digest
-        plan.declaredInputs = input.declaredInputs.map { path in
-            DeclaredInput.now(path, recorded: record?.declaredInputs.first { $0.path == path }, recordedAt: record?.statRecordedAt ?? 0)
+        let observed = input.declaredInputs.map { path in
+            DeclaredInput.observe(path, recorded: record?.declaredInputs.first { $0.path == path }, recordedAt: record?.statRecordedAt ?? 0)
         }
+        plan.declaredInputs = observed.map(\.input)
         let key = key(digest, declared: plan.declaredInputs, record: record)
         plan.key = key
         if options.force {
             plan.decision = .build(reason: .forced)
         } else if let record {
-            let current = Current(status: status, digest: digest, key: key, rehashed: rehashed, declared: plan.declaredInputs)
+            let current = Current(status: status, digest: digest, key: key,
+                                  rehashed: rehashed || observed.contains { $0.rehashed }, declared: plan.declaredInputs)
             (plan.decision, plan.refreshedRecord) = options.inPlace
                 ? decideInPlace(record: record, current)
                 : decide(record: record, current, outputPath: outputPath)
@@ -61,7 +63,7 @@ public struct Planner: Sendable {
         var status: FileStatus
         var digest: SHA256Digest
         var key: SHA256Digest
-        /// The input was read and hashed because its stat could not be trusted.
+        /// The input or a declared input was read and hashed because its stat could not be trusted.
         var rehashed: Bool
         var declared: [DeclaredInput]
     }
