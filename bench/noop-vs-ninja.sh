@@ -23,16 +23,19 @@ for ((i = 0; i < decks; i++)); do
   cp "${examples[$((i % ${#examples[@]}))]}" "$dir/deck$i.pptx"
 done
 
-# The same inputs and outputs for ninja: one edge per deck.
+# The same inputs and outputs for ninja: one edge per deck, with the deck's
+# review file (alt-text/<deck>.json, written by altbuild's build) as an
+# implicit input, since altbuild stats and keys it too.
+( cd "$work" && "$bin" build decks -q >/dev/null )
 {
   echo "rule copy"
   echo "  command = cp \$in \$out"
   for f in $(cd "$work" && find decks -name '*.pptx' | sort); do
-    echo "build ninja-out/$f: copy $f"
+    echo "build ninja-out/$f: copy $f | alt-text/$f.json"
   done
 } > "$work/build.ninja"
 
-( cd "$work" && "$bin" build decks -q >/dev/null && ninja -f build.ninja >/dev/null )
+( cd "$work" && ninja -f build.ninja >/dev/null )
 ( cd "$work" && "$bin" build decks | tail -1 && ninja -f build.ninja )
 
 python3 - "$work" "$bin" "$runs" "$decks" <<'PY'

@@ -42,10 +42,11 @@ public struct ReviewFile: Codable, Sendable, Equatable {
     /// there but not a review file is an error naming it: it may hold a
     /// person's work, so it is never treated as empty and overwritten.
     public static func load(_ path: String) throws -> ReviewFile? {
-        guard FileIO.exists(path) else { return nil }
-        let bytes = try FileIO.read(path, limit: 64 << 20)
-        return try decode(bytes, path: path)
+        try FileIO.readIfPresent(path, limit: maxBytes).map { try decode($0, path: path) }
     }
+
+    /// Far above any real deck's review file (about 400 bytes a slot).
+    static let maxBytes = 64 << 20
 
     public static func decode(_ bytes: [UInt8], path: String) throws -> ReviewFile {
         let file: ReviewFile
@@ -66,7 +67,7 @@ public struct ReviewFile: Codable, Sendable, Equatable {
     public func save(to path: String) throws -> Bool {
         let bytes = try encoded()
         // An old file that cannot be read is simply replaced: the new bytes are the truth.
-        if FileIO.exists(path), let old = try? FileIO.read(path, limit: 64 << 20), old == bytes { return false }
+        if let old = try? FileIO.readIfPresent(path, limit: Self.maxBytes), old == bytes { return false }
         try FileIO.writeAtomically(bytes, to: path)
         return true
     }

@@ -9,7 +9,17 @@ import Darwin
 public enum FileIO {
     /// Reads a whole file, refusing files larger than `limit` bytes.
     public static func read(_ path: String, limit: Int = Int.max) throws -> [UInt8] {
+        guard let bytes = try readIfPresent(path, limit: limit) else {
+            throw AltbuildError(.io, "cannot open: \(String(cString: strerror(ENOENT)))", path: path)
+        }
+        return bytes
+    }
+
+    /// The same, or nil when there is no such file: one `open` instead of a
+    /// `stat` and then an `open`, for files that are often absent.
+    public static func readIfPresent(_ path: String, limit: Int = Int.max) throws -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 && errno == ENOENT { return nil }
         guard fd >= 0 else { throw AltbuildError(.io, "cannot open: \(errnoText())", path: path) }
         defer { close(fd) }
         var info = stat()
