@@ -132,7 +132,9 @@ enum ReviewPageScript {
             return b;
           };
           const approve = button("approve", "Approve", () => decide(slot, "approve"));
-          if (!slot.text) { approve.disabled = true; approve.title = "Nothing to approve: write a text with Edit"; }
+          // Only generated text can be approved (a file name in place of one cannot); the server says the same.
+          const approvable = slot.text && ["generated", "approved", "edited"].includes(slot.state);
+          if (!approvable) { approve.disabled = true; approve.title = "Nothing generated to approve: write a text with Edit"; }
           button("edit", "Edit", () => openEditor(node));
           button("decorative", "Decorative", () => decide(slot, "decorative"));
           button("reset", "Reset", () => decide(slot, "reset"));
