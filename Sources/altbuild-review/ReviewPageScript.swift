@@ -44,8 +44,8 @@ enum ReviewPageScript {
           }
         }
 
-        function visible(slot) {
-          return page.showAll || slot.open || page.kept.has(keyOf(slot.deck, slot.slot));
+        function visible(view) {
+          return page.showAll || view.open || page.kept.has(keyOf(view.deck, view.entry.slot));
         }
 
         function render() {
@@ -57,17 +57,18 @@ enum ReviewPageScript {
             section.append(el("h2", null, deck.deck));
             section.append(el("p", "review-file", "Review file: " + deck.reviewFile));
             if (deck.error) section.append(el("p", "error", deck.error));
-            const slots = deck.slots.filter(visible).sort((a, b) => a.slide - b.slide);
-            if (slots.length === 0) section.append(el("p", "done", "Nothing left to review in this deck."));
+            const views = deck.slots.filter(visible).sort((a, b) => a.entry.slide - b.entry.slide);
+            if (views.length === 0) section.append(el("p", "done", "Nothing left to review in this deck."));
             let slide = null, list = null;
-            for (const slot of slots) {
-              if (slot.slide !== slide) {
-                slide = slot.slide;
-                section.append(el("h3", "slide", "Slide " + slide + (slot.title ? ": " + slot.title : "")));
+            for (const view of views) {
+              if (view.entry.slide !== slide) {
+                slide = view.entry.slide;
+                const title = view.context && view.context.slideTitle;
+                section.append(el("h3", "slide", "Slide " + slide + (title ? ": " + title : "")));
                 list = el("div", "cards");
                 section.append(list);
               }
-              list.append(card(slot));
+              list.append(card(view));
             }
             main.append(section);
           }
@@ -83,39 +84,40 @@ enum ReviewPageScript {
           list.append(row);
         }
 
-        function card(slot) {
+        function card(view) {
+          const slot = view.entry, context = view.context || { slideText: [] };
           const node = el("article", "slot");
           node.dataset.slot = slot.slot;
-          node.dataset.deck = slot.deck;
+          node.dataset.deck = view.deck;
           node.dataset.state = slot.state;
           node.tabIndex = 0;
           node.setAttribute("aria-label", "Slide " + slot.slide + ", " + slot.kind + " " + slot.name + ", " + slot.state);
-          if (!slot.open) node.classList.add("settled");
-          node.addEventListener("focus", () => { page.current = keyOf(slot.deck, slot.slot); markCurrent(node); });
+          if (!view.open) node.classList.add("settled");
+          node.addEventListener("focus", () => { page.current = keyOf(view.deck, slot.slot); markCurrent(node); });
 
-          const view = el("div", "view");
-          if (slot.media) {
+          const preview = el("div", "view");
+          if (view.media) {
             const image = el("img", "picture");
-            image.src = slot.media;
+            image.src = view.media;
             image.alt = "The picture of " + slot.name;
-            view.append(image);
-          } else if (slot.data.length > 0) {
-            view.append(el("pre", "data", slot.data.join("\n")));
+            preview.append(image);
+          } else if (view.data.length > 0) {
+            preview.append(el("pre", "data", view.data.join("\n")));
           } else {
-            view.append(el("p", "no-picture", "No preview"));
+            preview.append(el("p", "no-picture", "No preview"));
           }
-          node.append(view);
+          node.append(preview);
 
           const info = el("div", "info");
           const meta = el("p", "meta");
           meta.append(el("span", "kind", slot.kind), " ", el("span", "name", slot.name), " ",
                       el("span", "state state-" + slot.state, slot.state));
           info.append(meta);
-          const context = el("dl", "context");
-          contextRow(context, "Slide title:", slot.title);
-          contextRow(context, "Caption:", slot.caption);
-          for (const line of slot.nearby) contextRow(context, "Nearby:", line);
-          info.append(context);
+          const about = el("dl", "context");
+          contextRow(about, "Slide title:", context.slideTitle);
+          contextRow(about, "Caption:", context.caption);
+          for (const line of context.slideText) contextRow(about, "Nearby:", line);
+          info.append(about);
           const text = el("p", "text", slot.text ? slot.text : "(no ALT text)");
           if (!slot.text) text.classList.add("empty");
           info.append(text);
@@ -131,13 +133,13 @@ enum ReviewPageScript {
             actions.append(b);
             return b;
           };
-          const approve = button("approve", "Approve", () => decide(slot, "approve"));
+          const approve = button("approve", "Approve", () => decide(view, "approve"));
           // Only generated text can be approved (a file name in place of one cannot); the server says the same.
           const approvable = slot.text && ["generated", "approved", "edited"].includes(slot.state);
           if (!approvable) { approve.disabled = true; approve.title = "Nothing generated to approve: write a text with Edit"; }
           button("edit", "Edit", () => openEditor(node));
-          button("decorative", "Decorative", () => decide(slot, "decorative"));
-          button("reset", "Reset", () => decide(slot, "reset"));
+          button("decorative", "Decorative", () => decide(view, "decorative"));
+          button("reset", "Reset", () => decide(view, "reset"));
           info.append(actions);
 
           const editor = el("div", "editor");
@@ -166,7 +168,7 @@ enum ReviewPageScript {
 
         function slotOf(node) {
           const deck = page.decks[Number(node.dataset.deck)];
-          return deck ? deck.slots.find((slot) => slot.slot === node.dataset.slot) : undefined;
+          return deck ? deck.slots.find((view) => view.entry.slot === node.dataset.slot) : undefined;
         }
 
         function markCurrent(node) {
@@ -189,10 +191,10 @@ enum ReviewPageScript {
         }
 
         function openEditor(node) {
-          const slot = slotOf(node);
+          const view = slotOf(node);
           const editor = node.querySelector(".editor");
           const area = node.querySelector(".edit-text");
-          area.value = slot && slot.text ? slot.text : "";
+          area.value = view && view.entry.text ? view.entry.text : "";
           editor.hidden = false;
           area.focus();
         }
@@ -203,13 +205,13 @@ enum ReviewPageScript {
         }
 
         function saveEdit(node) {
-          const slot = slotOf(node);
-          if (slot) decide(slot, "set", node.querySelector(".edit-text").value);
+          const view = slotOf(node);
+          if (view) decide(view, "set", node.querySelector(".edit-text").value);
         }
 
-        async function decide(slot, decision, text) {
+        async function decide(view, decision, text) {
           showMessage("");
-          const request = { deck: slot.deck, slot: slot.slot, decision: decision };
+          const request = { deck: view.deck, slot: view.entry.slot, decision: decision };
           if (text !== undefined) request.text = text;
           let response, answer;
           try {
@@ -222,12 +224,12 @@ enum ReviewPageScript {
             return;
           }
           if (!response.ok) { showMessage(answer.message || answer.error); return; }
-          const entry = answer.entry;
-          const deck = page.decks[entry.deck];
-          const index = deck.slots.findIndex((s) => s.slot === entry.slot);
-          if (index >= 0) deck.slots[index] = entry;
+          const decided = answer.slot;
+          const deck = page.decks[decided.deck];
+          const index = deck.slots.findIndex((other) => other.entry.slot === decided.entry.slot);
+          if (index >= 0) deck.slots[index] = decided;
           page.left = answer.left;
-          const key = keyOf(entry.deck, entry.slot);
+          const key = keyOf(decided.deck, decided.entry.slot);
           page.kept.add(key);
           page.current = key;
           render();
@@ -246,14 +248,14 @@ enum ReviewPageScript {
           }
           if (target instanceof HTMLInputElement || event.ctrlKey || event.metaKey || event.altKey) return;
           const node = currentCard();
-          const slot = node ? slotOf(node) : undefined;
+          const view = node ? slotOf(node) : undefined;
           switch (event.key) {
             case "j": move(1); break;
             case "k": move(-1); break;
-            case "a": if (slot) decide(slot, "approve"); break;
+            case "a": if (view) decide(view, "approve"); break;
             case "e": if (node) { event.preventDefault(); openEditor(node); } break;
-            case "d": if (slot) decide(slot, "decorative"); break;
-            case "r": if (slot) decide(slot, "reset"); break;
+            case "d": if (view) decide(view, "decorative"); break;
+            case "r": if (view) decide(view, "reset"); break;
             default: return;
           }
         });

@@ -44,7 +44,7 @@ actor ReviewService {
         var file = try load(deck)
         let entry = try file.apply(decision, to: request.slot, path: deck.reviewPath)
         try file.save(to: deck.reviewPath)
-        return DecideAnswer(entry: SlotView(deck: request.deck, entry: entry, scanned: deck), left: snapshot().left)
+        return DecideAnswer(slot: SlotView(deck: request.deck, entry: entry, scanned: deck), left: snapshot().left)
     }
 
     /// A picture of one of the deck's slots, nil for any other digest.

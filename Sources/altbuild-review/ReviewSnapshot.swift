@@ -16,6 +16,6 @@ struct ReviewSnapshot: Codable, Sendable {
 
 /// What `POST /api/decide` answers: the slot as it is now, and the new count.
 struct DecideAnswer: Codable, Sendable {
-    var entry: SlotView
+    var slot: SlotView
     var left: Int
 }
