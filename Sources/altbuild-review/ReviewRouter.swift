@@ -20,6 +20,9 @@ struct ReviewRouter: Sendable {
             switch (request.method, parts) {
             case (.GET, ["", ""]):
                 return Responses.html(ReviewPage.html)
+            case (.GET, ["", "favicon.ico"]):
+                // Browsers ask for one; an empty answer keeps a 404 out of their console.
+                return HTTPResponse(statusCode: .noContent)
             case (.GET, ["", "api", "slots"]):
                 return try Responses.json(await service.snapshot())
             case (.POST, ["", "api", "decide"]):

@@ -93,6 +93,7 @@ class ReviewPageTest(unittest.TestCase):
     def start_browser(self):
         options = webdriver.ChromeOptions()
         options.binary_location = CHROMIUM
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,2400"):
             options.add_argument(argument)
         driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
@@ -197,6 +198,10 @@ class ReviewPageTest(unittest.TestCase):
         # A reload shows the same count: it comes from the files, not the page.
         self.driver.refresh()
         self.wait_for_status(initial - 2)
+        # No script error and no CSP violation; the refused approval above is the one expected failure.
+        errors = [entry["message"] for entry in self.driver.get_log("browser")
+                  if entry["level"] == "SEVERE" and "/api/decide" not in entry["message"]]
+        self.assertEqual(errors, [])
         print(f"\nreview page test: {time.monotonic() - started:.1f}s in the browser; screenshot {screenshot}")
 
     def test_other_hosts_and_cross_origin_posts_are_refused(self):
