@@ -1,13 +1,15 @@
 # altbuild: the two commands the README promises, and a few helpers.
 #   make demo   install what is missing, build in release mode, run altbuild on examples/
-#   make test   install what is missing, run the test suite
+#   make test   install what is missing, run the test suite and the review page's browser test
 
 SWIFT ?= swift
 APT_PACKAGES := libzip-dev libxml2-dev libssl-dev libcurl4-openssl-dev libgd3 tesseract-ocr pkg-config
 PKG_CONFIG_NAMES := libzip libxml-2.0 libcrypto libcurl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BROWSER_APT_PACKAGES := chromium chromium-driver python3-venv
+VENV := .build/venv
 
-.PHONY: all deps test-deps release demo test bench clean
+.PHONY: all deps test-deps browser-test-deps release demo test bench clean
 
 all: release
 
@@ -28,6 +30,18 @@ deps:
 test-deps: deps
 	@python3 -c "import PIL" 2>/dev/null || python3 -m pip install -q pillow
 
+# The review page's browser test: Debian's Chromium and its driver (Selenium
+# is pointed at them, so it never downloads a browser), and Selenium in a venv
+# of its own under .build/. Each is installed only when missing.
+browser-test-deps:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! dpkg -s python3-venv >/dev/null 2>&1; then \
+		echo "Installing $(BROWSER_APT_PACKAGES) with apt-get"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BROWSER_APT_PACKAGES); \
+	fi
+	@[ -x $(VENV)/bin/pip ] || python3 -m venv $(VENV)
+	@$(VENV)/bin/python -c "import selenium" 2>/dev/null || $(VENV)/bin/pip install -q selenium
+
+# Release build with the Swift runtime linked in, for `make demo` and benchmarks.
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib
 
@@ -51,16 +65,21 @@ demo: release
 	@echo "Next: $(ALTBUILD) review list examples, review set DECK SLOT TEXT, review decorative DECK SLOT,"
 	@echo "or all of it in a browser: $(ALTBUILD) review serve examples"
 
-test: test-deps
+# The Swift test suite, then the review page in headless Chromium (it runs
+# the debug binaries the first step built).
+test: test-deps browser-test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(VENV)/bin/python tests/browser/test_review_page.py
 
+# The benchmarks BENCHMARKS.md reports.
 bench: release
 	bench/noop-vs-ninja.sh
 	bench/memory.sh
 	bench/describers.sh
 	bench/hostile.sh
 
+# Everything built or recorded: SwiftPM's folder (and the venv in it), outputs, state.
 clean:
 	rm -rf .build build .altbuild
 

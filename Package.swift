@@ -14,11 +14,14 @@ let package = Package(
     products: [
         .executable(name: "altbuild", targets: ["altbuild"]),
         .executable(name: "altbuild-worker", targets: ["altbuild-worker"]),
+        .executable(name: "altbuild-review", targets: ["altbuild-review"]),
         .library(name: "AltbuildDecks", targets: ["OOXML", "DeckParsing", "DeckModel", "AltbuildSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Only for altbuild-review's local web server; it links full Foundation.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C libraries, found with pkg-config; the providers tell users what to install.
@@ -97,6 +100,17 @@ let package = Package(
                 "AltbuildCore", "DeckModel", "BuildEngine", "AltbuildSupport", "ProcessSupport", "Describers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+        // The review page: a local web server over the review files. Its own
+        // executable so that FlyingFox (and full Foundation) never slow
+        // `altbuild`'s start-up; `altbuild review serve` execs it.
+        .executableTarget(
+            name: "altbuild-review",
+            dependencies: [
+                "AltbuildCore", "DeckModel", "AltbuildSupport",
+                .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
 

@@ -49,12 +49,7 @@ public struct WorkerDeckProcessor: DeckProcessor {
     /// A separate executable so that the parent links neither libxml2 nor
     /// libzip: it never parses a deck, and does not pay to load them.
     public static func workerExecutable() -> String {
-        if let override = getenv("ALTBUILD_WORKER").map({ String(cString: $0) }), !override.isEmpty { return override }
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard n > 0 else { return "altbuild-worker" }
-        let me = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return FileIO.parentDirectory(of: me) + "/altbuild-worker"
+        SiblingExecutable.path("altbuild-worker", override: "ALTBUILD_WORKER")
     }
 
     /// Parses one deck in a worker and returns its inventory, for `inspect`.

@@ -9,6 +9,6 @@ struct ReviewCommand: AsyncParsableCommand {
         abstract: "List slots with their review state, and approve, set, mark decorative or reset them.",
         subcommands: [
             ReviewListCommand.self, ReviewApproveCommand.self, ReviewSetCommand.self,
-            ReviewDecorativeCommand.self, ReviewResetCommand.self,
+            ReviewDecorativeCommand.self, ReviewResetCommand.self, ReviewServeCommand.self,
         ])
 }
