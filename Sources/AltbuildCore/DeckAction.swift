@@ -17,13 +17,17 @@ public struct DeckAction: TargetAction {
 
     public func build(_ input: DiscoveredInput, bytes: [UInt8], previousManifest: [UInt8]?, cancel: CancelFlag) async throws -> ActionResult {
         let path = reviewPath(input)
-        let review = try path.flatMap { try ReviewFile.load($0) }
-        let (output, plan, slides) = try await pipeline.run(bytes, path: input.path, review: review, cancel: cancel)
+        let review = try path.flatMap { try ReviewFile.read($0) }
+        let (output, plan, slides) = try await pipeline.run(bytes, path: input.path, review: review?.file, cancel: cancel)
         let manifest = try DeckManifest(slides: slides, slots: plan.manifest).encoded()
         var result = ActionResult(output: output, manifest: manifest, detail: plan.report.summary,
                                   calls: plan.describerCalls, cacheHits: plan.cacheHits)
         result.warnings = plan.warnings
-        if let path, plan.review != review { result.declaredUpdates[path] = try plan.review.encoded() }
+        // Compared as bytes: a file a person reformatted is written back in the build's one form.
+        if let path {
+            let encoded = try plan.review.encoded()
+            if encoded != review?.bytes { result.declaredUpdates[path] = encoded }
+        }
         return result
     }
 }

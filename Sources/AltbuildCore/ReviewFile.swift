@@ -42,24 +42,39 @@ public struct ReviewFile: Codable, Sendable, Equatable {
     /// there but not a review file is an error naming it: it may hold a
     /// person's work, so it is never treated as empty and overwritten.
     public static func load(_ path: String) throws -> ReviewFile? {
-        try FileIO.readIfPresent(path, limit: maxBytes).map { try decode($0, path: path) }
+        try read(path)?.file
+    }
+
+    /// The file and its bytes: the build compares bytes, so that it leaves
+    /// every review file in the one form it writes (see `CanonicalStates`).
+    public static func read(_ path: String) throws -> (file: ReviewFile, bytes: [UInt8])? {
+        guard let bytes = try FileIO.readIfPresent(path, limit: maxBytes) else { return nil }
+        return (try decode(ReviewFile.self, bytes, path: path, version: \.version), bytes)
+    }
+
+    /// A review file read as `type` (all of it, or the part a reader needs),
+    /// nil when there is none, and an error naming the file when it is not
+    /// a review file of this version.
+    public static func load<File: Decodable>(_ type: File.Type, _ path: String, version: (File) -> Int) throws -> File? {
+        guard let bytes = try FileIO.readIfPresent(path, limit: maxBytes) else { return nil }
+        return try decode(type, bytes, path: path, version: version)
+    }
+
+    static func decode<File: Decodable>(_ type: File.Type, _ bytes: [UInt8], path: String, version: (File) -> Int) throws -> File {
+        let file: File
+        do {
+            file = try JSONDecoder().decode(File.self, from: Data(bytes))
+        } catch {
+            throw AltbuildError(.reviewFileInvalid, "not a valid review file (\(Self.describe(error))); fix or remove it", path: path)
+        }
+        guard version(file) == currentVersion else {
+            throw AltbuildError(.reviewFileInvalid, "review file version \(version(file)); this altbuild reads version \(currentVersion)", path: path)
+        }
+        return file
     }
 
     /// Far above any real deck's review file (about 400 bytes a slot).
     static let maxBytes = 64 << 20
-
-    public static func decode(_ bytes: [UInt8], path: String) throws -> ReviewFile {
-        let file: ReviewFile
-        do {
-            file = try JSONDecoder().decode(ReviewFile.self, from: Data(bytes))
-        } catch {
-            throw AltbuildError(.reviewFileInvalid, "not a valid review file (\(Self.describe(error))); fix or remove it", path: path)
-        }
-        guard file.version == currentVersion else {
-            throw AltbuildError(.reviewFileInvalid, "review file version \(file.version); this altbuild reads version \(currentVersion)", path: path)
-        }
-        return file
-    }
 
     /// Writes the file durably, and only when its bytes change, so a build
     /// that decided nothing new leaves its mtime (and `git status`) alone.

@@ -156,18 +156,23 @@ enum RecordLine {
         }.joined(separator: "\n"))
     }
 
+    /// Split on bytes, not characters: every no-op decodes one such field per
+    /// target, and `String.split` walks grapheme clusters.
     static func decodeDeclared(_ field: UnsafeBufferPointer<UInt8>) -> [DeclaredInput]? {
         if isDash(field) { return [] }
         var inputs: [DeclaredInput] = []
-        for entry in unescape(field).split(separator: "\n", omittingEmptySubsequences: false) {
-            let parts = entry.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+        let bytes = unescapedBytes(field)
+        for entry in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let parts = entry.split(separator: 0x09, maxSplits: 2, omittingEmptySubsequences: false)
             guard parts.count == 3 else { return nil }
-            let status: FileStatus? = parts[1] == "-" ? nil : Array(parts[1].utf8).withUnsafeBufferPointer(fileStatus)
-            let digest = parts[0] == "-" ? nil : SHA256Digest(hex: String(parts[0]))
-            inputs.append(DeclaredInput(path: String(parts[2]), digest: digest, status: status))
+            let status: FileStatus? = isDash(parts[1]) ? nil : parts[1].withUnsafeBufferPointer(fileStatus)
+            let digest = isDash(parts[0]) ? nil : SHA256Digest(hexBytes: parts[0])
+            inputs.append(DeclaredInput(path: String(decoding: parts[2], as: UTF8.self), digest: digest, status: status))
         }
         return inputs
     }
+
+    private static func isDash(_ bytes: ArraySlice<UInt8>) -> Bool { bytes.count == 1 && bytes.first == UInt8(ascii: "-") }
 
     private static func isDash(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { bytes.count == 1 && bytes[0] == UInt8(ascii: "-") }
 
@@ -222,6 +227,11 @@ enum RecordLine {
 
     static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.contains(0x5C) else { return String(decoding: bytes, as: UTF8.self) }
+        return String(decoding: unescapedBytes(bytes), as: UTF8.self)
+    }
+
+    static func unescapedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard bytes.contains(0x5C) else { return Array(bytes) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var escaping = false
@@ -240,7 +250,7 @@ enum RecordLine {
                 out.append(byte)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     static func escape(_ s: String) -> String {

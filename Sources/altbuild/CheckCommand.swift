@@ -18,22 +18,12 @@ struct CheckCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        var problems: [ReviewListItem] = []
-        var deckProblems: [String] = []
-        for review in try ReviewSurvey.survey(project) {
-            if let error = review.error {
-                deckProblems.append("\(review.deck): \(error.code): \(error.message) (\(review.reviewPath))")
-            } else if let staleness = review.staleness {
-                deckProblems.append("\(review.deck): not built as it is now (\(staleness)); run altbuild build")
-            } else if let file = review.file {
-                for entry in file.slots where entry.stale == true {
-                    Console.error("note: \(review.deck): review entry \(entry.slot) \"\(entry.name)\" is stale: its slot is gone")
-                }
-                problems += file.slots.filter { $0.stale != true && !accepts($0.state) }.map { ReviewListItem(deck: review.deck, $0) }
-            } else {
-                deckProblems.append("\(review.deck): no review file (\(review.reviewPath)); run altbuild build")
+        // Without --json no text is printed, so none is decoded (and settled files are not decoded at all).
+        let (problems, deckProblems) = json
+            ? try collect(ReviewFile.load) { deck, file in file.slots.map { ReviewListItem(deck: deck, $0) } }
+            : try collect({ try ReviewGate.problems($0, accepted: Set(ReviewState.allCases.filter(accepts))) }) { deck, file in
+                file.slots.map { ReviewListItem(deck: deck, $0) }
             }
-        }
         if json {
             Console.out(try ReviewListItem.json(problems))
         } else {
@@ -41,6 +31,32 @@ struct CheckCommand: AsyncParsableCommand {
         }
         for line in json ? deckProblems : [] { Console.error(line) }
         if !problems.isEmpty || !deckProblems.isEmpty { throw ExitStatus.failures }
+    }
+
+    /// The slots that fail the gate, and the decks whose review file cannot
+    /// speak for them (unreadable, missing, or the deck changed since).
+    private func collect<File>(_ load: (String) throws -> File?,
+                               items: (String, File) -> [ReviewListItem]) throws -> ([ReviewListItem], [String]) {
+        var problems: [ReviewListItem] = []
+        var deckProblems: [String] = []
+        for review in try ReviewSurvey.survey(project, load: load) {
+            if let error = review.error {
+                deckProblems.append("\(review.deck): \(error.code): \(error.message) (\(review.reviewPath))")
+            } else if let staleness = review.staleness {
+                deckProblems.append("\(review.deck): not built as it is now (\(staleness)); run altbuild build")
+            } else if let file = review.file {
+                for item in items(review.deck, file) {
+                    if item.stale {
+                        Console.error("note: \(review.deck): review entry \(item.slot) \"\(item.name)\" is stale: its slot is gone")
+                    } else if !accepts(item.state) {
+                        problems.append(item)
+                    }
+                }
+            } else {
+                deckProblems.append("\(review.deck): no review file (\(review.reviewPath)); run altbuild build")
+            }
+        }
+        return (problems, deckProblems)
     }
 
     private func accepts(_ state: ReviewState) -> Bool {

@@ -14,7 +14,7 @@ struct ReviewListCommand: AsyncParsableCommand {
     func run() async throws {
         var items: [ReviewListItem] = []
         var failed = false
-        for review in try ReviewSurvey.survey(project) {
+        for review in try ReviewSurvey.survey(project, load: ReviewFile.load) {
             if let error = review.error {
                 Console.error("error: \(error)")
                 failed = true

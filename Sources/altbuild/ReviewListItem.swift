@@ -16,13 +16,19 @@ struct ReviewListItem: Encodable {
     var stale: Bool
 
     init(deck: String, _ entry: ReviewEntry) {
+        self.init(deck: deck, ReviewGate.Entry(slot: entry.slot, slide: entry.slide, name: entry.name, kind: entry.kind,
+                                               state: entry.state, reason: entry.reason, stale: entry.stale))
+        text = entry.text
+    }
+
+    /// From the part of an entry `check` reads: everything but the text.
+    init(deck: String, _ entry: ReviewGate.Entry) {
         self.deck = deck
         slot = entry.slot
         slide = entry.slide
         name = entry.name
         kind = entry.kind
         state = entry.state
-        text = entry.text
         reason = entry.reason ?? ReviewListItem.defaultReason(entry.state)
         stale = entry.stale == true
     }

@@ -5,10 +5,10 @@ import BuildEngine
 /// Each deck's review file, and whether it speaks for the deck as it is now.
 /// Planning decides that, as for `status`: a deck that would build has
 /// changed (or its settings have) since its review file was written.
-struct DeckReview {
+struct DeckReview<File> {
     var deck: String
     var reviewPath: String
-    var file: ReviewFile?
+    var file: File?
     /// Why the review file may not describe the deck as it is now; nil when the deck is up to date.
     var staleness: String?
     /// A review file that could not be read.
@@ -16,19 +16,20 @@ struct DeckReview {
 }
 
 enum ReviewSurvey {
-    /// The decks `options` names, with their review files. Reads review
-    /// files and the state log only: no deck is opened, nothing is written.
-    static func survey(_ options: ProjectOptions) throws -> [DeckReview] {
+    /// The decks `options` names, with their review files read by `load`
+    /// (whole, or the part the caller needs). Reads review files and the
+    /// state log only: no deck is opened, nothing is written.
+    static func survey<File>(_ options: ProjectOptions, load: (String) throws -> File?) throws -> [DeckReview<File>] {
         let project = options.project()
         let inputs = try options.inputs(project)
         let executor = project.executor(state: project.readState(), buildID: "review")
         return inputs.map { input in
             let path = project.reviewPath(input)
-            var review = DeckReview(deck: input.path, reviewPath: path)
+            var review = DeckReview<File>(deck: input.path, reviewPath: path)
             let plan = executor.plan(input)
             if plan.decision != .upToDate { review.staleness = plan.decision.reason.text }
             do {
-                review.file = try ReviewFile.load(path)
+                review.file = try load(path)
             } catch let error as AltbuildError {
                 review.error = error
             } catch {

@@ -186,4 +186,18 @@ import AltbuildSupport
         #expect(check.status == 0 && check.stderr.contains("review entry slide2:2 \"Picture 1\" is stale"), "\(check.stderr)")
         #expect(try run("review", "list", "decks/team.pptx").stdout.contains("(stale: its slot is gone)"))
     }
+
+    /// `check` may scan a file for its states only because the build leaves
+    /// every review file in one form: a reformatted one is written back.
+    @Test func aReformattedReviewFileIsWrittenBackInTheBuildsForm() throws {
+        _ = try run("build", "decks/team.pptx")
+        let path = "\(project)/alt-text/decks/team.pptx.json"
+        let canonical = try FileIO.read(path)
+        try fm.write(try CanonicalJSON.encode(try review()), to: path)
+        #expect(try FileIO.read(path) != canonical)
+        let build = try run("build", "decks/team.pptx")
+        #expect(build.stdout.contains("1 built"), "\(build.stdout)")
+        #expect(try FileIO.read(path) == canonical)
+        #expect(try run("check", "decks/team.pptx", "--allow", "generated", "--allow", "needs-review").status == 0)
+    }
 }
