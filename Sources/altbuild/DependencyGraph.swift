@@ -31,7 +31,7 @@ struct DependencyGraph {
     /// Graphviz, left to right, with a shape per kind of node.
     var dot: String {
         var lines = ["digraph altbuild {", "  rankdir=LR;"]
-        let shapes = ["config": "note", "deck": "folder", "output": "box3d", "slide": "box", "slot": "ellipse", "media": "component", "description": "plaintext"]
+        let shapes = ["config": "note", "deck": "folder", "output": "box3d", "slide": "box", "slot": "ellipse", "media": "component", "description": "plaintext", "review": "note"]
         for n in nodes {
             lines.append("  \(JSONText.string(n.id)) [label=\(JSONText.string(n.label)), shape=\(shapes[n.kind] ?? "box")];")
         }

@@ -42,6 +42,10 @@ struct GraphCommand: AsyncParsableCommand {
             graph.node(outputID, "output", project.outputPath(input))
             graph.edge(deckID, outputID)
             graph.edge(configID, outputID)
+            for declared in input.declaredInputs {
+                graph.node("review:" + declared, "review", declared)
+                graph.edge("review:" + declared, outputID)
+            }
             guard let record = state.record(for: input.path), let digest = record.manifestDigest,
                   let bytes = project.store.get(digest), let manifest = DeckManifest.decode(bytes) else { continue }
             for slot in manifest.slots {

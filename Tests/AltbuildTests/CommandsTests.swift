@@ -72,6 +72,9 @@ import Foundation
         #expect(media.count == 1)
         #expect(nodes.filter { $0["kind"] == "description" }.count == 1)
         #expect(edges.filter { $0["from"] == media.first?["id"] }.count == 21)  // 20 slots and 1 description
+        // Each deck's review file is an input of its output.
+        #expect(nodes.filter { $0["kind"] == "review" }.count == 20)
+        #expect(edges.contains { $0["from"] == "review:alt-text/decks/d03.pptx.json" && $0["to"] == "output:build/decks/d03.pptx" })
         let dot = try run("graph", "decks")
         #expect(dot.stdout.hasPrefix("digraph altbuild {"))
         #expect(dot.stdout.contains("->"))
