@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Only for altbuild-review's local web server; it links full Foundation.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C libraries, found with pkg-config; the providers tell users what to install.
@@ -93,11 +94,17 @@ let package = Package(
         .executableTarget(
             name: "altbuild-worker", dependencies: ["DeckParsing", "AltbuildSupport"],
             swiftSettings: strictSettings),
+        // The project's settings: every option's key in `altbuild.toml`, its
+        // flag and its default, in one table, and the file read with TOMLKit.
+        .target(
+            name: "ProjectSettings",
+            dependencies: ["AltbuildSupport", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strictSettings),
         // The thin command-line front end.
         .executableTarget(
             name: "altbuild",
             dependencies: [
-                "AltbuildCore", "DeckModel", "BuildEngine", "AltbuildSupport", "ProcessSupport", "Describers",
+                "AltbuildCore", "DeckModel", "BuildEngine", "AltbuildSupport", "ProcessSupport", "Describers", "ProjectSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

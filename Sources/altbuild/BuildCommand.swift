@@ -4,6 +4,7 @@ import AltbuildSupport
 import BuildEngine
 import Logging
 import ProcessSupport
+import ProjectSettings
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,65 +22,30 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Rebuild every deck without reading the cache (results are still stored).")
     var force = false
 
-    @Flag(name: .customLong("skip-failed"), help: "Leave decks that failed before, and have not changed, alone.")
-    var skipFailed = false
-
     @Flag(name: [.customShort("n"), .customLong("dry-run")], help: "Print what would be built and why; build nothing.")
     var dryRun = false
 
-    @Option(name: .shortAndLong, help: "Decks built at once (default: the number of cores).")
-    var jobs: Int?
-
-    @Option(help: "Time one deck may take, describing included (e.g. 90s, 10m); 0 for no limit.")
-    var timeout = "10m"
-
-    @Option(help: "After Ctrl+C or SIGTERM, how long running decks may take to finish before they are stopped.")
-    var grace = "10s"
-
-    @Option(name: .customLong("keep-going"), help: "Stop starting decks after N failures (0: never stop).")
-    var keepGoing = 0
-
-    @Option(name: .customLong("max-failure-rate"), help: "Stop starting decks when more than this fraction (0-1) of finished decks failed, once 10 have finished.")
-    var maxFailureRate: Double?
-
-    @Option(name: .customLong("lock-timeout"), help: "How long to wait for another build of this project to finish.")
-    var lockTimeout = "30s"
-
-    @Option(help: "Progress display: auto, tty, plain, json or none.")
-    var progress: ProgressMode = .auto
-
-    @Flag(name: .shortAndLong, help: "Print only failures and the summary.")
-    var quiet = false
-
-    @Flag(name: .shortAndLong, help: "Print more: why each deck is built.")
-    var verbose = false
-
-    func validate() throws {
-        for (name, value) in [("--timeout", timeout), ("--grace", grace), ("--lock-timeout", lockTimeout)] where DurationText.seconds(value) == nil {
-            throw ValidationError("\(name): use a duration like 30s, 10m or 1h.")
-        }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
-        if keepGoing < 0 { throw ValidationError("--keep-going takes a count, 0 for never stopping.") }
-        if let rate = maxFailureRate, rate < 0 || rate > 1 { throw ValidationError("--max-failure-rate takes a fraction from 0 to 1.") }
-    }
+    @OptionGroup var run: BuildFlags
 
     /// Decks that need work are built in workers under the project's lock;
     /// a dry run only plans, and a build with nothing to do takes no lock.
     func run() async throws {
-        var project = self.project.project(force: force, skipFailed: skipFailed)
-        let inputs = try self.project.inputs(project)
+        let settings = try self.project.settings(extra: try self.run.values())
+        var project = try ProjectFactory.project(settings, force: force)
+        let inputs = try self.project.inputs(project, settings: settings)
         let buildID = makeBuildID()
+        let run = BuildRun(settings: settings)
         if dryRun { return printPlans(project, inputs: inputs, buildID: buildID) }
         if !force, let summary = nothingToDo(project, inputs: inputs) {
             // Every deck is up to date and no record needs refreshing: nothing
             // will be written, so no lock, temp folder or worker is needed.
-            return recordNothingToDo(summary, project: project, decks: inputs.count, buildID: buildID)
+            return recordNothingToDo(summary, project: project, decks: inputs.count, buildID: buildID, run: run)
         }
-        let logger = makeLogger(stateDirectory: project.configuration.stateDirectory, buildID: buildID)
-        let workspace = try await prepare(project, logger: logger, buildID: buildID)
-        project.isolation = .workers(executable: WorkerDeckProcessor.workerExecutable(),
-                                     temporaryDirectory: workspace.scratch.path, killGrace: 2)
-        let (result, interrupt) = await build(project, inputs: inputs, logger: logger, buildID: buildID)
+        let logger = run.logger(stateDirectory: project.configuration.stateDirectory, buildID: buildID)
+        let workspace = try await prepare(project, logger: logger, buildID: buildID, run: run)
+        project.isolation = Project.Isolation.workers(executable: WorkerDeckProcessor.workerExecutable(),
+                                                      temporaryDirectory: workspace.scratch.path, killGrace: 2)
+        let (result, interrupt) = await build(project, inputs: inputs, logger: logger, buildID: buildID, run: run)
         workspace.scratch.remove()
         report(result, project: project, logger: logger, buildID: buildID)
         withExtendedLifetime(workspace) {}
@@ -96,8 +62,8 @@ struct BuildCommand: AsyncParsableCommand {
     }
 
     /// A build with nothing to do still logs, and records its counts for `cache stats`.
-    private func recordNothingToDo(_ summary: BuildSummary, project: Project, decks: Int, buildID: String) {
-        let logger = makeLogger(stateDirectory: project.configuration.stateDirectory, buildID: buildID)
+    private func recordNothingToDo(_ summary: BuildSummary, project: Project, decks: Int, buildID: String, run: BuildRun) {
+        let logger = run.logger(stateDirectory: project.configuration.stateDirectory, buildID: buildID)
         logger.info("build started", metadata: ["event": "start", "decks": "\(decks)"])
         LastBuild(summary: summary, buildID: buildID).save(to: project.lastBuildPath)
         logger.info("build finished", metadata: BuildEvents.finished(nothingToDo: summary))
@@ -107,7 +73,7 @@ struct BuildCommand: AsyncParsableCommand {
     /// Checks the describer can work at all (a model server that is not
     /// running fails the build once, not every deck), then takes the lock
     /// and this build's temp folder.
-    private func prepare(_ project: Project, logger: Logger, buildID: String) async throws -> BuildWorkspace {
+    private func prepare(_ project: Project, logger: Logger, buildID: String, run: BuildRun) async throws -> BuildWorkspace {
         do {
             try await project.configuration.describer.preflight()
         } catch let error as AltbuildError {
@@ -115,22 +81,22 @@ struct BuildCommand: AsyncParsableCommand {
             throw ExitStatus.failures
         }
         return try BuildWorkspace(stateDirectory: project.configuration.stateDirectory, buildID: buildID,
-                                  lockTimeout: DurationText.seconds(lockTimeout) ?? 30, logger: logger)
+                                  lockTimeout: run.lockTimeout, logger: logger)
     }
 
     /// Builds every deck, `--jobs` at a time, showing progress and logging
     /// each outcome; SIGINT and SIGTERM stop it gracefully meanwhile.
     private func build(_ project: Project, inputs: [DiscoveredInput], logger: Logger,
-                       buildID: String) async -> (BuildResult, BuildInterrupt) {
-        let jobs = self.jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        let timeoutSeconds = DurationText.seconds(timeout).flatMap { $0 > 0 ? $0 : nil }
+                       buildID: String, run: BuildRun) async -> (BuildResult, BuildInterrupt) {
+        let jobs = run.jobs
+        let timeoutSeconds = run.timeout
         let state = StateLog(path: project.statePath)
         if let recovery = state.recovery { logger.warning("\(recovery)", metadata: ["event": "state_recovered"]) }
         let executor = project.executor(state: state, buildID: buildID, logger: logger)
-        let execution = ExecutionOptions(jobs: jobs, timeout: timeoutSeconds, keepGoing: keepGoing, maxFailureRate: maxFailureRate)
+        let execution = ExecutionOptions(jobs: jobs, timeout: timeoutSeconds, keepGoing: run.keepGoing, maxFailureRate: run.maxFailureRate)
         let interrupt = BuildInterrupt()
-        let signals = SignalWatcher(interrupt: interrupt, grace: DurationText.seconds(grace) ?? 10, logger: logger)
-        let display = ProgressDisplay(mode: progress, total: inputs.count, jobs: jobs, quiet: quiet)
+        let signals = SignalWatcher(interrupt: interrupt, grace: run.grace, logger: logger)
+        let display = ProgressDisplay(mode: run.progress, total: inputs.count, jobs: jobs, quiet: run.quiet)
         logger.info("build started", metadata: BuildEvents.started(
             decks: inputs.count, jobs: jobs, timeout: timeoutSeconds, configuration: project.canonicalConfiguration))
         let result = await executor.run(inputs, execution: execution, interrupt: interrupt) { outcome, index, _ in
@@ -177,21 +143,5 @@ struct BuildCommand: AsyncParsableCommand {
             summary.add(outcome)
         }
         return summary
-    }
-
-    private func makeLogger(stateDirectory: String, buildID: String) -> Logger {
-        let logDirectory = stateDirectory + "/logs"
-        let file = JSONLinesLogHandler(path: logDirectory + "/" + buildID + ".jsonl")
-        JSONLinesLogHandler.prune(logDirectory, keep: 20)
-        let consoleLevel: Logger.Level = quiet ? .error : (verbose ? .debug : .warning)
-        var handlers: [any LogHandler] = [ConsoleLogHandler(logLevel: consoleLevel)]
-        if let file {
-            handlers.append(file)
-        } else {
-            Console.error("warning: cannot write the build log in \(logDirectory); messages go to the terminal only")
-        }
-        var logger = Logger(label: "altbuild") { _ in MultiplexLogHandler(handlers) }
-        logger[metadataKey: "build_id"] = "\(buildID)"
-        return logger
     }
 }

@@ -19,7 +19,7 @@ struct CacheStatsCommand: AsyncParsableCommand {
     @OptionGroup var project: ProjectOptions
 
     func run() async throws {
-        let project = self.project.project()
+        let project = try self.project.project()
         let usage = CacheCollector(store: project.store, actions: project.actionCache).usage()
         Console.out("cache: \(project.cacheDirectory)")
         Console.out("objects: \(usage.objects) (\(Quantity.describe(usage.bytes)))")

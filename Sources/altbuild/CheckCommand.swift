@@ -1,4 +1,5 @@
 public import ArgumentParser
+import ProjectSettings
 import AltbuildCore
 
 /// `altbuild check [PATHS]`: the gate for CI and pre-commit. It reads the
@@ -11,17 +12,21 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
-    @Option(name: .customLong("allow"), help: "Also accept this state (generated, needs-review, placeholder, missing); repeatable.")
+    @Option(name: .customLong("allow"), help: ArgumentHelp(Settings.help("review.allow") + "; repeatable"))
     var allowed: [ReviewState] = []
 
     @Flag(help: "Print the problems as a JSON array of {deck, slot, slide, name, kind, state, text, reason, stale}.")
     var json = false
 
     func run() async throws {
+        var flags = FlagValues()
+        try flags.add("review.allow", allowed.map(\.rawValue))
+        let accepted = Set(ReviewState.allCases.filter(\.isSettled))
+            .union(try project.settings(extra: flags).strings("review.allow").compactMap(ReviewState.init))
         // Without --json no text is printed, so none is decoded (and settled files are not decoded at all).
         let (problems, deckProblems) = json
-            ? try collect(ReviewFile.load) { deck, file in file.slots.map { ReviewListItem(deck: deck, $0) } }
-            : try collect({ try ReviewGate.problems($0, accepted: Set(ReviewState.allCases.filter(accepts))) }) { deck, file in
+            ? try collect(accepted, ReviewFile.load) { deck, file in file.slots.map { ReviewListItem(deck: deck, $0) } }
+            : try collect(accepted, { try ReviewGate.problems($0, accepted: accepted) }) { deck, file in
                 file.slots.map { ReviewListItem(deck: deck, $0) }
             }
         if json {
@@ -35,7 +40,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     /// The slots that fail the gate, and the decks whose review file cannot
     /// speak for them (unreadable, missing, or the deck changed since).
-    private func collect<File>(_ load: (String) throws -> File?,
+    private func collect<File>(_ accepted: Set<ReviewState>, _ load: (String) throws -> File?,
                                items: (String, File) -> [ReviewListItem]) throws -> ([ReviewListItem], [String]) {
         var problems: [ReviewListItem] = []
         var deckProblems: [String] = []
@@ -48,7 +53,7 @@ struct CheckCommand: AsyncParsableCommand {
                 for item in items(review.deck, file) {
                     if item.stale {
                         Console.error("note: \(review.deck): review entry \(item.slot) \"\(item.name)\" is stale: its slot is gone")
-                    } else if !accepts(item.state) {
+                    } else if !accepted.contains(item.state) {
                         problems.append(item)
                     }
                 }
@@ -59,9 +64,6 @@ struct CheckCommand: AsyncParsableCommand {
         return (problems, deckProblems)
     }
 
-    private func accepts(_ state: ReviewState) -> Bool {
-        state.isSettled || allowed.contains(state)
-    }
 }
 
 extension ReviewState: ExpressibleByArgument {}

@@ -15,7 +15,7 @@ struct CleanCommand: AsyncParsableCommand {
     @OptionGroup var project: ProjectOptions
 
     func run() async throws {
-        let project = self.project.project()
+        let project = try self.project.project()
         if project.options.inPlace {
             Console.error("error: clean with --in-place would delete your decks; it only removes outputs of out-dir builds")
             throw ExitStatus.failures

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ProjectSettings
 import AltbuildCore
 import AltbuildSupport
 import BuildEngine
@@ -25,7 +26,7 @@ struct GCCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let project = self.project.project()
+        let project = try self.project.project()
         let state = StateLog(path: project.statePath)
         if let recovery = state.recovery {
             // Without the state, gc cannot tell what is still needed: evicting would throw away everything.
@@ -42,13 +43,7 @@ struct GCCommand: AsyncParsableCommand {
 
 /// Sizes and durations on the command line.
 enum Quantity {
-    static func bytes(_ text: String) -> Int64? {
-        let units: [Character: Int64] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40]
-        var t = text.uppercased()
-        if t.hasSuffix("B") { t.removeLast() }
-        if let last = t.last, let unit = units[last] { return Int64(t.dropLast()).map { $0 * unit } }
-        return Int64(t)
-    }
+    static func bytes(_ text: String) -> Int64? { SizeText.bytes(text) }
 
     static func seconds(_ text: String) -> Int64? {
         let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604_800]

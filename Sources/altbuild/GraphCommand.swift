@@ -19,7 +19,7 @@ struct GraphCommand: AsyncParsableCommand {
     var format: Format = .dot
 
     func run() async throws {
-        let project = self.project.project()
+        let project = try self.project.project()
         let inputs = try self.project.inputs(project)
         let graph = Self.graph(of: project, inputs: inputs, state: project.readState())
         switch format {

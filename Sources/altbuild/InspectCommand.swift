@@ -20,12 +20,12 @@ struct InspectCommand: AsyncParsableCommand {
     @OptionGroup var review: ReviewOptions
 
     func run() async throws {
+        let (path, reviewPath) = try review.locate(deck: deck)
         do {
-            let digest = SHA256.hash(try FileIO.read(deck, limit: ReadLimits.default.maxDeckBytes))
+            let digest = SHA256.hash(try FileIO.read(path, limit: ReadLimits.default.maxDeckBytes))
             let worker = WorkerDeckProcessor(executable: WorkerDeckProcessor.workerExecutable(), temporaryDirectory: "/tmp",
                                              extractMedia: false)
-            let inventory = try await worker.inventory(of: deck, digest: digest)
-            let reviewPath = review.reviewPath(forDeck: deck)
+            let inventory = try await worker.inventory(of: path, digest: digest)
             let reviewFile = try ReviewFile.load(reviewPath)
             Console.out(json ? try InventoryJSON.render(path: deck, digest: digest, inventory, review: reviewFile)
                              : InventoryText.render(path: deck, digest: digest, inventory, review: reviewFile, reviewPath: reviewPath))

@@ -7,7 +7,7 @@ enum ReviewDecisionRunner {
     /// Applies `decisions` (slot, decision) to the review file of `deck`.
     /// Nothing is written unless every decision applies.
     static func run(deck: String, options: ReviewOptions, _ change: (inout ReviewFile, String) throws -> [ReviewEntry]) throws {
-        let path = options.reviewPath(forDeck: deck)
+        let path = try options.locate(deck: deck).review
         do {
             guard var file = try ReviewFile.load(path) else {
                 throw AltbuildError(.reviewFileInvalid, "no review file for \(deck); build the deck first (altbuild build \(deck))", path: path)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AltbuildCore
 import AltbuildSupport
+import ProjectSettings
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,12 +17,16 @@ struct ReviewServeCommand: AsyncParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
-    @Option(help: "The port to listen on, on 127.0.0.1 only (0: any free port).")
-    var port: UInt16 = 8750
+    @Option(help: ArgumentHelp(Settings.help("review.port")))
+    var port: String?
 
     func run() async throws {
-        let project = self.project.project()
-        let inputs = try self.project.inputs(project)
+        var flags = FlagValues()
+        try flags.add("review.port", port)
+        let settings = try self.project.settings(extra: flags)
+        let project = try ProjectFactory.project(settings)
+        let inputs = try self.project.inputs(project, settings: settings)
+        let port = settings.int("review.port")
         var decks: [String] = []
         for input in inputs {
             let review = project.reviewPath(input)

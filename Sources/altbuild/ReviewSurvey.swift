@@ -20,7 +20,7 @@ enum ReviewSurvey {
     /// (whole, or the part the caller needs). Reads review files and the
     /// state log only: no deck is opened, nothing is written.
     static func survey<File>(_ options: ProjectOptions, load: (String) throws -> File?) throws -> [DeckReview<File>] {
-        let project = options.project()
+        let project = try options.project()
         let inputs = try options.inputs(project)
         let executor = project.executor(state: project.readState(), buildID: "review")
         return inputs.map { input in

@@ -15,7 +15,7 @@ struct StatusCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let project = self.project.project()
+        let project = try self.project.project()
         let inputs = try self.project.inputs(project)
         let state = project.readState()
         let executor = project.executor(state: state, buildID: "status")

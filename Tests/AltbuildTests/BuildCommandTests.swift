@@ -147,8 +147,11 @@ import Foundation
         #expect(missing.stderr.contains("no/such/folder"))
     }
 
-    @Test func usageErrorsExitWith64() throws {
+    @Test func usageErrorsExitWith2() throws {
         let result = try run("build", "--decorative-below", "150")
-        #expect(result.status == 64)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: --decorative-below 150: expected a number from 0 to 100"), "\(result.stderr)")
+        let unknown = try run("build", "--no-such-flag")
+        #expect(unknown.status == 2 && unknown.stderr.contains("Unknown option '--no-such-flag'"), "\(unknown.stderr)")
     }
 }
