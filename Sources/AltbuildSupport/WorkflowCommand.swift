@@ -12,28 +12,26 @@ public enum WorkflowCommand {
 
     /// A message: `%`, carriage return and line feed as `%25`, `%0D`, `%0A`.
     public static func data(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        s.replacingScalars(dataEscape)
     }
 
     /// A property value: as a message, and `:` and `,` as `%3A` and `%2C`.
     public static func property(_ s: String) -> String {
-        var out = ""
-        for scalar in data(s).unicodeScalars {
+        s.replacingScalars { scalar in
             switch scalar {
-            case ":": out += "%3A"
-            case ",": out += "%2C"
-            default: out.unicodeScalars.append(scalar)
+            case ":": return "%3A"
+            case ",": return "%2C"
+            default: return dataEscape(scalar)
             }
         }
-        return out
+    }
+
+    private static func dataEscape(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "%": return "%25"
+        case "\r": return "%0D"
+        case "\n": return "%0A"
+        default: return nil
+        }
     }
 }

@@ -32,19 +32,16 @@ public enum XMLText {
     }
 
     private static func escape(_ s: String, whitespace: (Unicode.Scalar) -> String?) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars where isAllowed(scalar) {
+        s.replacingScalars { scalar in
+            guard isAllowed(scalar) else { return "" }
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                if let reference = whitespace(scalar) { out += reference } else { out.unicodeScalars.append(scalar) }
+            case "&": return "&amp;"
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            case "\"": return "&quot;"
+            case "'": return "&apos;"
+            default: return whitespace(scalar)
             }
         }
-        return out
     }
 }

@@ -8,33 +8,15 @@ import BuildEngine
 struct BuildReport: Encodable {
     var command = "build"
     var version = 1
-    /// Wall-clock seconds from the start of the command to the report.
+    /// Seconds from the start of the build (the decks found) to the report.
     var seconds: Double
-    var summary: Summary
+    /// The counts of the summary line, by name (see `counts`).
+    var summary: [String: Int]
     /// Why the build stopped starting decks early (`--keep-going`, `--max-failure-rate`).
     var stopReason: String?
     /// Stopped by SIGINT or SIGTERM.
     var interrupted: Bool
     var decks: [Deck]
-
-    /// The same counts as the summary line.
-    struct Summary: Encodable {
-        var decks, built, restored, upToDate, failed, skipped, interrupted, notStarted: Int
-        var describerCalls, cacheHits: Int
-
-        init(_ summary: BuildSummary) {
-            decks = summary.total
-            built = summary.built
-            restored = summary.restored
-            upToDate = summary.upToDate
-            failed = summary.failed
-            skipped = summary.skipped
-            interrupted = summary.interrupted
-            notStarted = summary.notStarted
-            describerCalls = summary.calls
-            cacheHits = summary.cacheHits
-        }
-    }
 
     struct Deck: Encodable {
         var path: String
@@ -52,6 +34,14 @@ struct BuildReport: Encodable {
         var slots: [ReviewListItem]
     }
 
+    /// The summary line's counts under the report's names: `decks` is its
+    /// first number, `describerCalls` its describer calls.
+    static func counts(_ summary: BuildSummary) -> [String: Int] {
+        ["decks": summary.total, "built": summary.built, "restored": summary.restored, "upToDate": summary.upToDate,
+         "failed": summary.failed, "skipped": summary.skipped, "interrupted": summary.interrupted,
+         "notStarted": summary.notStarted, "describerCalls": summary.calls, "cacheHits": summary.cacheHits]
+    }
+
     /// The states a build leaves for a person to describe: no text at all, or a name for one.
     static let needingReview: Set<ReviewState> = [.needsReview, .placeholder, .missing]
 
@@ -59,7 +49,7 @@ struct BuildReport: Encodable {
     /// review file now, after the build wrote it.
     init(_ outcomes: BuildOutcomes, summary: BuildSummary, stopReason: StopReason?, interrupted: Bool, project: Project) {
         seconds = ReportSeconds.rounded(monotonicSeconds() - outcomes.started)
-        self.summary = Summary(summary)
+        self.summary = Self.counts(summary)
         self.stopReason = stopReason?.text
         self.interrupted = interrupted
         decks = zip(outcomes.inputs, outcomes.outcomes).map { input, outcome in
