@@ -18,6 +18,7 @@ struct BuildCommand: AsyncParsableCommand {
         abstract: "Describe and fill in missing ALT text for every deck under PATHS.")
 
     @OptionGroup var project: ProjectOptions
+    @OptionGroup var reports: ReportOptions
 
     @Flag(help: "Rebuild every deck without reading the cache (results are still stored).")
     var force = false
@@ -36,20 +37,29 @@ struct BuildCommand: AsyncParsableCommand {
         let buildID = makeBuildID()
         let run = BuildRun(settings: settings)
         if dryRun { return printPlans(project, inputs: inputs, buildID: buildID) }
-        if !force, let summary = nothingToDo(project, inputs: inputs) {
+        let outcomes = BuildOutcomes(inputs: inputs, keeping: reports.anyRequested)
+        if !force, let summary = nothingToDo(project, inputs: inputs, outcomes: outcomes) {
             // Every deck is up to date and no record needs refreshing: nothing
             // will be written, so no lock, temp folder or worker is needed.
-            return recordNothingToDo(summary, project: project, decks: inputs.count, buildID: buildID, run: run)
+            recordNothingToDo(summary, project: project, decks: inputs.count, buildID: buildID, run: run)
+            let reported = reports.write(build: outcomes, summary: summary, stopReason: nil, interrupted: false,
+                                         project: project, stdoutIsJSON: run.progress == .json)
+            if !reported { throw ExitStatus.environment }
+            return
         }
         let logger = run.logger(stateDirectory: project.configuration.stateDirectory, buildID: buildID)
         let workspace = try await prepare(project, logger: logger, buildID: buildID, run: run)
         project.isolation = Project.Isolation.workers(executable: WorkerDeckProcessor.workerExecutable(),
                                                       temporaryDirectory: workspace.scratch.path, killGrace: 2)
-        let (result, interrupt) = await build(project, inputs: inputs, logger: logger, buildID: buildID, run: run)
+        let (result, interrupt) = await build(project, inputs: inputs, logger: logger, buildID: buildID, run: run,
+                                              outcomes: outcomes)
         workspace.scratch.remove()
         report(result, project: project, logger: logger, buildID: buildID)
+        let reported = reports.write(build: outcomes, summary: result.summary, stopReason: result.stopReason,
+                                     interrupted: result.interrupted, project: project, stdoutIsJSON: run.progress == .json)
         withExtendedLifetime(workspace) {}
         try throwExitStatus(for: result, interrupt: interrupt, logger: logger)
+        if !reported { throw ExitStatus.environment }
     }
 
     /// `--dry-run`: each deck that needs work and why, without building any.
@@ -87,7 +97,7 @@ struct BuildCommand: AsyncParsableCommand {
     /// Builds every deck, `--jobs` at a time, showing progress and logging
     /// each outcome; SIGINT and SIGTERM stop it gracefully meanwhile.
     private func build(_ project: Project, inputs: [DiscoveredInput], logger: Logger,
-                       buildID: String, run: BuildRun) async -> (BuildResult, BuildInterrupt) {
+                       buildID: String, run: BuildRun, outcomes: BuildOutcomes) async -> (BuildResult, BuildInterrupt) {
         let jobs = run.jobs
         let timeoutSeconds = run.timeout
         let state = StateLog(path: project.statePath)
@@ -101,6 +111,7 @@ struct BuildCommand: AsyncParsableCommand {
             decks: inputs.count, jobs: jobs, timeout: timeoutSeconds, configuration: project.canonicalConfiguration))
         let result = await executor.run(inputs, execution: execution, interrupt: interrupt) { outcome, index, _ in
             display.update(outcome, index: index)
+            outcomes.record(outcome, index: index)
             BuildEvents.log(outcome, index: index, logger: logger)
         }
         signals.stop()
@@ -135,12 +146,16 @@ struct BuildCommand: AsyncParsableCommand {
     }
 
     /// The summary of a build that would do nothing, or nil if any deck needs work.
-    private func nothingToDo(_ project: Project, inputs: [DiscoveredInput]) -> BuildSummary? {
+    private func nothingToDo(_ project: Project, inputs: [DiscoveredInput], outcomes: BuildOutcomes) -> BuildSummary? {
         let executor = project.executor(state: StateLog(path: project.statePath), buildID: "probe")
         var summary = BuildSummary()
-        for plan in executor.plans(inputs) {
-            guard plan.refreshedRecord == nil, let outcome = plan.settledOutcome else { return nil }
+        for (index, plan) in executor.plans(inputs).enumerated() {
+            guard plan.refreshedRecord == nil, let outcome = plan.settledOutcome else {
+                outcomes.clear()
+                return nil
+            }
             summary.add(outcome)
+            outcomes.record(outcome, index: index + 1)
         }
         return summary
     }

@@ -11,6 +11,7 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Exit 0 when every slot is human, approved, edited or decorative; else list each problem and exit 1.")
 
     @OptionGroup var project: ProjectOptions
+    @OptionGroup var reports: ReportOptions
 
     @Option(name: .customLong("allow"), help: ArgumentHelp(Settings.help("review.allow") + "; repeatable"))
     var allowed: [ReviewState] = []
@@ -23,45 +24,49 @@ struct CheckCommand: AsyncParsableCommand {
         try flags.add("review.allow", allowed.map(\.rawValue))
         let accepted = Set(ReviewState.allCases.filter(\.isSettled))
             .union(try project.settings(extra: flags).strings("review.allow").compactMap(ReviewState.init))
-        // Without --json no text is printed, so none is decoded (and settled files are not decoded at all).
-        let (problems, deckProblems) = json
+        // Without --json or --report no text is shown, so none is decoded (and settled files are not decoded at all).
+        let decks = json || reports.report != nil
             ? try collect(accepted, ReviewFile.load) { deck, file in file.slots.map { ReviewListItem(deck: deck, $0) } }
             : try collect(accepted, { try ReviewGate.problems($0, accepted: accepted) }) { deck, file in
                 file.slots.map { ReviewListItem(deck: deck, $0) }
             }
+        let (problems, deckProblems) = (decks.flatMap(\.problems), decks.compactMap(\.line))
         if json {
             Console.out(try ReviewListItem.json(problems))
         } else {
             for line in deckProblems + problems.map(\.line) { Console.out(line) }
         }
         for line in json ? deckProblems : [] { Console.error(line) }
+        let reported = reports.write(check: decks, stdoutIsJSON: json)
         if !problems.isEmpty || !deckProblems.isEmpty { throw ExitStatus.failures }
+        if !reported { throw ExitStatus.environment }
     }
 
     /// The slots that fail the gate, and the decks whose review file cannot
     /// speak for them (unreadable, missing, or the deck changed since).
     private func collect<File>(_ accepted: Set<ReviewState>, _ load: (String) throws -> File?,
-                               items: (String, File) -> [ReviewListItem]) throws -> ([ReviewListItem], [String]) {
-        var problems: [ReviewListItem] = []
-        var deckProblems: [String] = []
+                               items: (String, File) -> [ReviewListItem]) throws -> [CheckedDeck] {
+        var decks: [CheckedDeck] = []
         for review in try ReviewSurvey.survey(project, load: load) {
+            var deck = CheckedDeck(path: review.deck, reviewPath: review.reviewPath)
             if let error = review.error {
-                deckProblems.append("\(review.deck): \(error.code): \(error.message) (\(review.reviewPath))")
+                deck.problem = "\(error.code): \(error.message) (\(review.reviewPath))"
             } else if let staleness = review.staleness {
-                deckProblems.append("\(review.deck): not built as it is now (\(staleness)); run altbuild build")
+                deck.problem = "not built as it is now (\(staleness)); run altbuild build"
             } else if let file = review.file {
                 for item in items(review.deck, file) {
                     if item.stale {
                         Console.error("note: \(review.deck): review entry \(item.slot) \"\(item.name)\" is stale: its slot is gone")
                     } else if !accepted.contains(item.state) {
-                        problems.append(item)
+                        deck.problems.append(item)
                     }
                 }
             } else {
-                deckProblems.append("\(review.deck): no review file (\(review.reviewPath)); run altbuild build")
+                deck.problem = "no review file (\(review.reviewPath)); run altbuild build"
             }
+            decks.append(deck)
         }
-        return (problems, deckProblems)
+        return decks
     }
 
 }

@@ -50,7 +50,13 @@ struct ReviewListItem: Encodable {
 
     /// `deck:slide N: shape "Name" (kind): state: reason`, the line `check` prints per problem.
     var line: String {
-        var text = "\(deck):slide \(slide): shape \"\(name)\" (\(kind.rawValue)): \(state.rawValue)"
+        deck + ":" + slotLine
+    }
+
+    /// The same without the deck, for reports that name the deck elsewhere
+    /// (a GitHub annotation's `file`).
+    var slotLine: String {
+        var text = "slide \(slide): shape \"\(name)\" (\(kind.rawValue)): \(state.rawValue)"
         if let reason { text += ": " + reason }
         return text
     }
