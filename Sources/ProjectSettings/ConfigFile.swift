@@ -49,8 +49,9 @@ public struct ConfigFile: Sendable {
                     let valid = Settings.all.filter { $0.section == section }.map(\.key).joined(separator: ", ")
                     throw ConfigError.at(path, line, "[\(section)] \(key): unknown key; valid keys in [\(section)]: \(valid)")
                 }
-                guard let raw = sectionTable[key].flatMap(Self.value), let value = setting.kind.accept(raw) else {
-                    let shown = sectionTable[key].map { String(describing: $0.tomlValue) } ?? "?"
+                let raw = sectionTable[key].flatMap(Self.value)
+                guard let raw, let value = setting.kind.accept(raw) else {
+                    let shown = raw?.description ?? sectionTable[key].map { String(describing: $0.tomlValue) } ?? "?"
                     throw ConfigError.at(path, line, "[\(section)] \(key) = \(shown): expected \(setting.kind.expectation)")
                 }
                 values[setting.name] = (value, line)
