@@ -1,6 +1,8 @@
 # altbuild: the two commands the README promises, and a few helpers.
 #   make demo   install what is missing, build in release mode, run altbuild on examples/
-#   make test   install what is missing, run the test suite and the review page's browser test
+#   make test   install what is missing, run the test suite, the review page's browser test and the pre-commit hooks' test
+#   make man    the manual page, .build/man/altbuild.1
+#   make install  release executables, shell completions and the manual page under PREFIX (default /usr/local)
 
 SWIFT ?= swift
 APT_PACKAGES := libzip-dev libxml2-dev libssl-dev libcurl4-openssl-dev libgd3 tesseract-ocr pkg-config
@@ -9,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BROWSER_APT_PACKAGES := chromium chromium-driver python3-venv
 VENV := .build/venv
 
-.PHONY: all deps test-deps browser-test-deps release demo test bench clean
+.PHONY: all deps test-deps browser-test-deps precommit-test-deps release demo test bench clean man completions install
 
 all: release
 
@@ -41,6 +43,11 @@ browser-test-deps:
 	@[ -x $(VENV)/bin/pip ] || python3 -m venv $(VENV)
 	@$(VENV)/bin/python -c "import selenium" 2>/dev/null || $(VENV)/bin/pip install -q selenium
 
+# The pre-commit hooks' test runs the real pre-commit from PyPI (PyYAML, which
+# it brings along, also reads the CI examples), in the same venv.
+precommit-test-deps: browser-test-deps
+	@$(VENV)/bin/python -c "import pre_commit, yaml" 2>/dev/null || $(VENV)/bin/pip install -q pre-commit pyyaml
+
 # Release build with the Swift runtime linked in, for `make demo` and benchmarks.
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib
@@ -65,12 +72,49 @@ demo: release
 	@echo "Next: $(ALTBUILD) review list examples, review set DECK SLOT TEXT, review decorative DECK SLOT,"
 	@echo "or all of it in a browser: $(ALTBUILD) review serve examples"
 
-# The Swift test suite, then the review page in headless Chromium (it runs
-# the debug binaries the first step built).
-test: test-deps browser-test-deps
+# The Swift test suite, then the review page in headless Chromium and the
+# pre-commit hooks under the real pre-commit (both run the debug binaries the
+# first step built).
+test: test-deps precommit-test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(VENV)/bin/python tests/browser/test_review_page.py
+	$(VENV)/bin/python tests/precommit/test_hooks.py
+
+# The manual page, from swift-argument-parser's GenerateManual plugin (it runs
+# `altbuild --experimental-dump-help`, so the page always matches --help). It
+# builds in debug mode, which `make test` has usually done already; the text
+# does not depend on the configuration. groff must render it without a warning.
+MAN_PAGE := .build/man/altbuild.1
+man: deps
+	$(SWIFT) package generate-manual --configuration debug
+	@mkdir -p $(dir $(MAN_PAGE))
+	cp .build/plugins/GenerateManual/outputs/altbuild/altbuild.1 $(MAN_PAGE)
+	@command -v groff >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq groff-base; }
+	@warnings=$$(groff -mandoc -Tutf8 -ww -z $(MAN_PAGE) 2>&1); [ -z "$$warnings" ] || { echo "$$warnings"; exit 1; }
+	@echo "Wrote $(MAN_PAGE); read it with: man -l $(MAN_PAGE)"
+
+# Completion scripts, written by the release executable that `install` copies.
+COMPLETIONS := .build/completions
+completions: release
+	@mkdir -p $(COMPLETIONS)
+	$(ALTBUILD) --generate-completion-script bash > $(COMPLETIONS)/altbuild.bash
+	$(ALTBUILD) --generate-completion-script zsh > $(COMPLETIONS)/_altbuild
+	$(ALTBUILD) --generate-completion-script fish > $(COMPLETIONS)/altbuild.fish
+
+# The three executables side by side (altbuild finds altbuild-worker and
+# altbuild-review next to itself), completions where bash-completion, zsh and
+# fish look for them, and the manual page. DESTDIR is for packagers.
+PREFIX ?= /usr/local
+DEST := $(DESTDIR)$(PREFIX)
+install: release completions man
+	install -d $(DEST)/bin $(DEST)/share/bash-completion/completions $(DEST)/share/zsh/site-functions \
+		$(DEST)/share/fish/vendor_completions.d $(DEST)/share/man/man1
+	install -m 755 .build/release/altbuild .build/release/altbuild-worker .build/release/altbuild-review $(DEST)/bin/
+	install -m 644 $(COMPLETIONS)/altbuild.bash $(DEST)/share/bash-completion/completions/altbuild
+	install -m 644 $(COMPLETIONS)/_altbuild $(DEST)/share/zsh/site-functions/_altbuild
+	install -m 644 $(COMPLETIONS)/altbuild.fish $(DEST)/share/fish/vendor_completions.d/altbuild.fish
+	install -m 644 $(MAN_PAGE) $(DEST)/share/man/man1/altbuild.1
 
 # The benchmarks BENCHMARKS.md reports.
 bench: release

@@ -15,9 +15,11 @@ struct BinaryRunner {
         return URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("altbuild").path
     }
 
-    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Result {
+    /// Runs `executable` (by default `altbuild`; the shell tests run bash) with `arguments` in `directory`.
+    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:],
+                    executable: String = binary) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
