@@ -18,6 +18,16 @@ public enum Settings {
         return setting.help + " (altbuild.toml: [\(setting.section)] \(setting.key))"
     }
 
+    /// The values a setting takes, for shell completion (none for free text).
+    public static func choices(_ name: String) -> [String] {
+        switch byName[name]?.kind {
+        case .choice(let choices)?: return choices
+        case .strings(let choices?)?: return choices
+        case .bool?: return ["true", "false"]
+        default: return []
+        }
+    }
+
     /// Settings that name files or folders: relative to the project root in
     /// the file, to the current folder on the command line.
     public static let paths: Set<String> = ["build.out-dir", "build.cache-dir", "describer.prompt-file", "review.dir"]

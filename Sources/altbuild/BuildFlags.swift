@@ -26,7 +26,7 @@ struct BuildFlags: ParsableArguments {
     @Option(name: .customLong("lock-timeout"), help: ArgumentHelp(Settings.help("build.lock-timeout")))
     var lockTimeout: String?
 
-    @Option(help: ArgumentHelp(Settings.help("build.progress")))
+    @Option(help: ArgumentHelp(Settings.help("build.progress")), completion: .list(Settings.choices("build.progress")))
     var progress: String?
 
     @Flag(name: .shortAndLong, inversion: .prefixedNo, help: ArgumentHelp(Settings.help("build.quiet")))

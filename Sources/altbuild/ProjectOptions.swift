@@ -31,13 +31,13 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .customLong("decorative-below"), help: ArgumentHelp(Settings.help("policy.decorative-below")))
     var decorativeBelow: String?
 
-    @Option(help: ArgumentHelp(Settings.help("policy.fallback")))
+    @Option(help: ArgumentHelp(Settings.help("policy.fallback")), completion: .list(Settings.choices("policy.fallback")))
     var fallback: String?
 
     @Option(name: .customLong("review-dir"), help: ArgumentHelp(Settings.help("review.dir")))
     var reviewDir: String?
 
-    @Option(help: ArgumentHelp(Settings.help("describer.name")))
+    @Option(help: ArgumentHelp(Settings.help("describer.name")), completion: .list(Settings.choices("describer.name")))
     var describer: String?
 
     @Option(help: ArgumentHelp(Settings.help("describer.endpoint")))
