@@ -21,13 +21,16 @@ public struct AltTextPolicy: Sendable, Equatable {
     /// echoes the slide, and a filled ALT field hides the gap from every
     /// checker. Even when written, it stays `generated`, not reviewed.
     public var fallbackContext = false
+    /// Which pictures without text are found decorative (`DecorativeDetector`).
+    public var decorativeDetection = DecorativeDetection.detect
 
     public init(replaceAutomatic: Bool = false, overwrite: Bool = false, decorativeBelowPercent: Double = 0,
-                fallbackContext: Bool = false) {
+                fallbackContext: Bool = false, decorativeDetection: DecorativeDetection = .detect) {
         self.replaceAutomatic = replaceAutomatic
         self.overwrite = overwrite
         self.decorativeBelowPercent = decorativeBelowPercent
         self.fallbackContext = fallbackContext
+        self.decorativeDetection = decorativeDetection
     }
 
     public enum Action: Equatable {
@@ -48,7 +51,8 @@ public struct AltTextPolicy: Sendable, Equatable {
     }
 
     private func isSmallPicture(_ slot: Slot, slideSize: Frame?) -> Bool {
-        guard decorativeBelowPercent > 0, slot.kind == .picture || slot.kind == .pictureFill,
+        // A picture with a link is a control: hiding it hides the link.
+        guard decorativeBelowPercent > 0, slot.link == nil, slot.kind == .picture || slot.kind == .pictureFill,
               slot.groupDepth == 0, let frame = slot.frame, let slide = slideSize, slide.area > 0 else { return false }
         return frame.area / slide.area * 100 < decorativeBelowPercent
     }

@@ -52,6 +52,7 @@ public struct BuildConfiguration: Sendable {
             "policy.overwrite": String(policy.overwrite),
             "policy.decorativeBelow": String(policy.decorativeBelowPercent),
             "policy.fallback": policy.fallbackContext ? "context" : "none",
+            "policy.decorative": policy.decorativeDetection.rawValue,
             "images.maxPixels": String(maxPixels),
             "mode": inPlace ? "in-place" : "out-dir",
         ]

@@ -39,8 +39,11 @@ public struct DeckPipeline: Sendable {
         let slots = inventory.slots
         let identities = SlotIdentity.identities(slots)
         let match = ReviewMatch(slots: slots, identities: identities, review: review)
+        let detected = DecorativeDetector(mode: policy.decorativeDetection, slideSize: inventory.slideSize,
+                                          images: scanned.images).detect(slots)
         let decisions = slots.indices.map { index in
-            SlotDecision.decide(slots[index], entry: match.entries[index], policy: policy, slideSize: inventory.slideSize)
+            SlotDecision.decide(slots[index], entry: match.entries[index], policy: policy, slideSize: inventory.slideSize,
+                                detected: detected[index])
         }
         // A picture over the pixel budget goes to no describer: it is left for a person.
         let refusals = slots.map { slot in slot.mediaDigest.flatMap { scanned.images[$0]?.refusal } }

@@ -47,12 +47,21 @@ extension DeckPipeline {
                 item.review.state = .decorative
                 item.review.text = nil
                 item.review.reviewed = true
-            case .markDecorative:
+            case .markDecorative(let reason):
                 report.markedDecorative += 1
                 // A file name left in descr would still be read by some tools; clear it.
-                item.write(slot.state == .placeholder ? "" : nil, decorative: true)
+                item.write(slot.state == .placeholder || item.isAltbuildsText ? "" : nil, decorative: true)
                 item.review.state = .decorative
-                item.review.reason = "small picture (--decorative-below)"
+                item.review.text = nil
+                item.review.reason = reason
+            case .describeLink(let link):
+                let text = LinkDescription.text(link)
+                report.described += 1
+                if slot.descr != text { item.write(text, decorative: false) }
+                item.review.state = .generated
+                item.review.text = text
+                item.review.generated = text
+                item.review.reason = "a picture that is a link: its text says where the link goes"
             case .describe:
                 if let refusal {
                     // Rare, and about the deck rather than the describer: worth a warning of its own.

@@ -9,8 +9,11 @@ public enum SlotDecision: Sendable, Equatable {
     case personsText(String)
     /// A person marked the slot decorative through altbuild.
     case personsDecorative
-    /// The policy marks it decorative (a small picture under `--decorative-below`).
-    case markDecorative
+    /// Found decorative (a repeat, an icon array, a texture, a small picture
+    /// under `--decorative-below`), for `reason`.
+    case markDecorative(reason: String)
+    /// A picture that is a link: its text says where the link goes.
+    case describeLink(SlotLink)
     /// Ask the describer.
     case describe
 
@@ -20,7 +23,9 @@ public enum SlotDecision: Sendable, Equatable {
     /// text that is neither that decision nor altbuild's: then someone edited
     /// the deck itself later, and that newer human text is kept. Text the
     /// review file says altbuild wrote is altbuild's to rewrite.
-    static func decide(_ slot: Slot, entry: ReviewEntry?, policy: AltTextPolicy, slideSize: Frame?) -> SlotDecision {
+    /// `detected` is the reason `DecorativeDetector` found the slot decorative, if it did.
+    static func decide(_ slot: Slot, entry: ReviewEntry?, policy: AltTextPolicy, slideSize: Frame?,
+                       detected: String? = nil) -> SlotDecision {
         let deckText = slot.descr?.trimmingWhitespace() ?? ""
         let altbuilds = altbuildTexts(entry)
         let newerInDeck = slot.state == .human && !altbuilds.contains(deckText)
@@ -33,8 +38,11 @@ public enum SlotDecision: Sendable, Equatable {
             judged.state = .missing
         }
         switch policy.action(for: judged, slideSize: slideSize) {
-        case .describe: return .describe
-        case .markDecorative: return .markDecorative
+        case .describe:
+            if let detected { return .markDecorative(reason: detected) }
+            if let link = slot.link, slot.kind == .picture || slot.kind == .pictureFill { return .describeLink(link) }
+            return .describe
+        case .markDecorative: return .markDecorative(reason: "small picture (--decorative-below)")
         case .keep:
             switch judged.state {
             case .decorative: return .keep(.decorative, reason: nil)

@@ -29,6 +29,8 @@ public struct Slot: Sendable, Codable {
     public var groupDepth: Int
     public var context: SlotContext
     public var content: SlotContent
+    /// Where clicking the slot goes, if anywhere.
+    public var link: SlotLink? = nil
 
     public init(slide: Int, part: String, ordinal: Int, shapeID: String, name: String, kind: SlotKind,
                 descr: String?, title: String?, isDecorative: Bool, state: AltTextState, mediaPart: String?,

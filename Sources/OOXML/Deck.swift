@@ -101,6 +101,15 @@ public final class Deck {
                     if let lang = run.attribute("lang"), !lang.isEmpty { languages[lang, default: 0] += 1 }
                 }
             }
+            // Links to slides name their part; the deck knows each part's number.
+            let numbers = Dictionary(slides.map { ($0.part, $0.number) }, uniquingKeysWith: { first, _ in first })
+            for slideIndex in slides.indices {
+                for slotIndex in slides[slideIndex].slots.indices {
+                    guard case .action(let action)? = slides[slideIndex].slots[slotIndex].link, action.hasPrefix("slide:") else { continue }
+                    let number = numbers[String(action.dropFirst("slide:".count))]
+                    slides[slideIndex].slots[slotIndex].link = number.map(SlotLink.slide) ?? .action("slide")
+                }
+            }
             var inventory = DeckInventory(slides: slides, slideSize: slideSize)
             inventory.language = languages.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
             return inventory

@@ -116,13 +116,14 @@ struct SlideScanner {
                 memo.digests[mediaPart] = digest
             }
         }
-        let slot = Slot(
+        var slot = Slot(
             slide: slideNumber, part: part, ordinal: slots.count,
             shapeID: cNvPr.attribute("id") ?? "", name: name, kind: kind,
             descr: descr, title: cNvPr.attribute("title"), isDecorative: decorative,
             state: AltTextState.classify(descr: descr, shapeName: name, decorative: decorative),
             mediaPart: mediaPart, mediaDigest: digest, frame: frame,
             alternateBranch: branch, groupDepth: depth, context: slotContext, content: content)
+        slot.link = cNvPr.child(.drawing, "hlinkClick").flatMap(link)
         slots.append((slot, cNvPr))
     }
 
@@ -169,6 +170,23 @@ struct SlideScanner {
         default:
             return (.graphic, nil, .none)
         }
+    }
+
+    /// What a click on the slot does (`a:hlinkClick`). A jump to a slide is
+    /// kept as the slide's part here and numbered by the deck, which knows the order.
+    private func link(_ click: XMLElement) -> SlotLink? {
+        let action = click.attribute("action") ?? ""
+        // A broken relationship is a link that goes nowhere known: no link.
+        let relationship = click.attribute(.officeRelationships, "id").flatMap { try? package.relationship(of: part, id: $0) }
+        if action.hasPrefix("ppaction://hlinkshowjump") {
+            let jump = action.split(separator: "=").last.map(String.init) ?? "nextslide"
+            return .jump(jump)
+        }
+        if action.hasPrefix("ppaction://hlinksldjump") { return relationship.map { .action("slide:" + $0.target) } }
+        if action.hasPrefix("ppaction://noaction") { return nil }
+        if !action.isEmpty { return .action(String(action.dropFirst("ppaction://".count).prefix { $0 != "?" })) }
+        guard let relationship else { return nil }
+        return relationship.isExternal ? .url(relationship.target) : .action("slide:" + relationship.target)
     }
 
     /// Resolves an `r:`-namespaced relationship attribute to an internal part name.

@@ -83,6 +83,8 @@ public enum Settings {
         Setting("policy", "overwrite", .bool, .bool(false), "Replace all existing ALT text, even text a person wrote."),
         Setting("policy", "decorative-below", .double(0...100), .double(0),
                 "Mark pictures without ALT text covering less than this percentage of the slide as decorative; 0: never."),
+        Setting("policy", "decorative", .choice(["detect", "mark-only-repeats", "off"]), .string("detect"),
+                "Which pictures without text are found decorative: detect (a picture repeated at one place on 3 or more slides, icon arrays, tiny textures), mark-only-repeats, or off. Never a picture with a link."),
         Setting("policy", "fallback", .choice(["none", "context"]), .string("none"),
                 "Where a describer knows only context: none leaves the slot for a person; context writes the context, unreviewed."),
     ]

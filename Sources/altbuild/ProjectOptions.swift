@@ -34,6 +34,9 @@ struct ProjectOptions: ParsableArguments {
     @Option(help: ArgumentHelp(Settings.help("policy.fallback")), completion: .list(Settings.choices("policy.fallback")))
     var fallback: String?
 
+    @Option(help: ArgumentHelp(Settings.help("policy.decorative")), completion: .list(Settings.choices("policy.decorative")))
+    var decorative: String?
+
     @Option(name: .customLong("review-dir"), help: ArgumentHelp(Settings.help("review.dir")))
     var reviewDir: String?
 
@@ -90,7 +93,7 @@ struct ProjectOptions: ParsableArguments {
         var flags = FlagValues()
         for (name, text) in [
             ("build.out-dir", outDir), ("build.cache-dir", cacheDir), ("policy.decorative-below", decorativeBelow),
-            ("policy.fallback", fallback), ("review.dir", reviewDir), ("describer.name", describer),
+            ("policy.fallback", fallback), ("policy.decorative", decorative), ("review.dir", reviewDir), ("describer.name", describer),
             ("describer.endpoint", endpoint), ("describer.model", model), ("describer.concurrency", concurrency),
             ("limits.max-megapixels", maxMegapixels), ("limits.worker-memory", workerMemory),
             ("describer.api-key-env", apiKeyEnv), ("describer.request-timeout", requestTimeout),
