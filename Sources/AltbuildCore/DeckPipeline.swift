@@ -47,10 +47,19 @@ public struct DeckPipeline: Sendable {
         }
         // A picture over the pixel budget goes to no describer: it is left for a person.
         let refusals = slots.map { slot in slot.mediaDigest.flatMap { scanned.images[$0]?.refusal } }
-        let wanted = slots.indices.filter { decisions[$0] == .describe && refusals[$0] == nil }
-        let answers = try await boundedConcurrentMap(wanted, width: slotWidth) { index in
+        let twins = Self.fallbackTwins(slots).filter { decisions[$0.key] == .describe && decisions[$0.value] == .describe }
+        let wanted = slots.indices.filter { decisions[$0] == .describe && refusals[$0] == nil && twins[$0] == nil }
+        var answers = try await boundedConcurrentMap(wanted, width: slotWidth) { index in
             try await self.answer(for: slots[index], slideSize: inventory.slideSize, language: inventory.language,
                                   path: path, scanned: scanned, cancel: cancel)
+        }
+        // Counted once: the twin's copy is not another call.
+        for (fallback, choice) in twins {
+            answers[fallback] = answers[choice].map { answer in
+                var copy = answer
+                copy.source = .cache
+                return copy
+            }
         }
         var plan = Plan(fallbackContext: policy.fallbackContext)
         for (index, slot) in slots.enumerated() {
@@ -59,6 +68,23 @@ public struct DeckPipeline: Sendable {
         }
         plan.keepStale(match.stale)
         return plan
+    }
+
+    /// The fallback picture of a chart, diagram or table in
+    /// `mc:AlternateContent` (what older readers show instead) is the same
+    /// thing as its choice: it gets the description made from the data,
+    /// never OCR of the picture's axis labels. Fallback index → choice index,
+    /// matched by slide and shape id.
+    static func fallbackTwins(_ slots: [Slot]) -> [Int: Int] {
+        var choices: [String: Int] = [:]
+        for (index, slot) in slots.enumerated() where slot.alternateBranch == "choice" && slot.content != .none {
+            choices["\(slot.part)#\(slot.shapeID)"] = index
+        }
+        var twins: [Int: Int] = [:]
+        for (index, slot) in slots.enumerated() where slot.alternateBranch == "fallback" && slot.content == .none {
+            if let choice = choices["\(slot.part)#\(slot.shapeID)"] { twins[index] = choice }
+        }
+        return twins
     }
 
     struct Answer: Sendable {

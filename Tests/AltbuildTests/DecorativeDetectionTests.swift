@@ -104,4 +104,27 @@ import AltbuildSupport
         #expect(file.entry("slide2:40")?.state == .generated)
         #expect(file.entry("slide2:31")?.reason == "small picture (--decorative-below)")
     }
+
+    /// A chart's fallback picture (what older readers show) gets the chart's
+    /// description from its data, not OCR of its axis labels nor a request
+    /// for a person: it is the same chart.
+    @Test func aChartsFallbackPictureGetsTheChartsDescription() throws {
+        let chart = DeckFixture.graphicFrame(id: 7, name: "Chart 6", uri: "http://schemas.openxmlformats.org/drawingml/2006/chart",
+                                             body: #"<c:chart r:id="rIdChart"/>"#)
+        let shapes = """
+            <mc:AlternateContent><mc:Choice Requires="c14">\(chart)</mc:Choice>\
+            <mc:Fallback>\(DeckFixture.picture(id: 7, name: "Chart 6", embed: "rIdImg"))</mc:Fallback></mc:AlternateContent>
+            """
+        let deck = DeckFixture(slides: [.init(shapes: shapes, relationships: [("rIdChart", "chart", "../charts/chart1.xml"),
+                                                                             ("rIdImg", "image", "../media/image1.png")])],
+                               parts: [("ppt/charts/chart1.xml", Array(Fixtures.chartXML().utf8)), ("ppt/media/image1.png", try Self.png(60, 40))])
+        try fm.write(deck.bytes(), to: "\(project)/decks/chart.pptx")
+        let build = try run("build", "decks/chart.pptx")
+        #expect(build.status == 0 && build.stdout.contains("1 describer call"), "\(build.stdout)\(build.stderr)")
+        let slots = try Deck(path: "\(project)/build/decks/chart.pptx").inventory().slots
+        let texts = slots.map { $0.descr ?? "" }
+        #expect(slots.count == 2 && texts[0] == texts[1] && texts[0].contains("chart"), "\(texts)")
+        let entries = try #require(try ReviewFile.load("\(project)/alt-text/decks/chart.pptx.json")).slots
+        #expect(entries.allSatisfy { $0.state == .generated }, "\(entries)")
+    }
 }
