@@ -17,7 +17,7 @@ files (what the build decided):
 """
 import json, os, re, shutil, subprocess, sys, tempfile, collections
 
-binary, corpus = sys.argv[1], sys.argv[2]
+binary, corpus = os.path.abspath(sys.argv[1]), sys.argv[2]
 work = tempfile.mkdtemp(prefix="altbuild-quality-")
 for root, _, files in os.walk(corpus):
     for f in files:
