@@ -14,12 +14,24 @@ enum ChartDescription {
     /// after the key values so the text leads with type and subject.
     static let titleLimit = 60
 
+    /// The first rendering within `lengthTarget`: in full; then without the
+    /// list of series names (the extremes still name their series); then with
+    /// extremes placed by category only and a long title cut shorter.
     static func describe(_ chart: ChartData) -> String {
-        let full = render(chart, compact: false)
-        return full.count <= lengthTarget ? full : render(chart, compact: true)
+        var text = ""
+        for level in Compaction.allCases {
+            text = render(chart, level)
+            if text.count <= lengthTarget { break }
+        }
+        return text
     }
 
-    private static func render(_ chart: ChartData, compact: Bool) -> String {
+    /// How hard a rendering squeezes to reach the length target.
+    enum Compaction: CaseIterable {
+        case full, noSeriesList, categoryOnly
+    }
+
+    private static func render(_ chart: ChartData, _ compact: Compaction) -> String {
         let head = ChartHead(chart)
         let format = NumberFormat(chart.valueFormat)
         let body: String
@@ -37,7 +49,7 @@ enum ChartDescription {
         chart.types.first == "scatter" || chart.types.first == "bubble"
     }
 
-    private static func categorySentences(_ chart: ChartData, _ head: ChartHead, _ format: NumberFormat, compact: Bool) -> String {
+    private static func categorySentences(_ chart: ChartData, _ head: ChartHead, _ format: NumberFormat, compact: Compaction) -> String {
         var first = head.lead + head.seriesPhrase(compact: compact)
         let ordered = CategoryOrder.isOrdered(chart)
         let waterfall = chart.types.first == "waterfall"
@@ -60,7 +72,7 @@ enum ChartDescription {
             return first
         }
         let place = { (point: (series: String, category: String, value: Double)) -> String in
-            let parts = (compact ? [point.category] : [point.series, point.category]).filter { !$0.isEmpty }
+            let parts = (compact == .categoryOnly ? [point.category] : [point.series, point.category]).filter { !$0.isEmpty }
             return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
         }
         var second = "Values range from \(format.string(low.value))\(place(low)) to \(format.string(high.value))\(place(high))"
@@ -68,7 +80,7 @@ enum ChartDescription {
         return first + " " + second + "."
     }
 
-    private static func scatterSentence(_ chart: ChartData, _ head: ChartHead, _ format: NumberFormat, compact: Bool) -> String {
+    private static func scatterSentence(_ chart: ChartData, _ head: ChartHead, _ format: NumberFormat, compact: Compaction) -> String {
         let pairs = chart.series.flatMap { series in
             zip(series.xValues ?? [], series.values).compactMap { x, y in x.flatMap { x in y.map { (x, $0) } } }
         }

@@ -36,11 +36,11 @@ struct ChartHead {
 
     /// " comparing 3 series (A, B and C)", or " of Sales" for a single named
     /// series that is not already the subject.
-    func seriesPhrase(compact: Bool) -> String {
+    func seriesPhrase(compact: ChartDescription.Compaction) -> String {
         let named = chart.series.compactMap { $0.name.flatMap(Self.clean) }.map { TextStyle.clip($0, 24) }
         if chart.series.count > 1 {
             var text = " comparing \(TextStyle.plural(chart.series.count, "series", "series"))"
-            if !named.isEmpty, !compact || named.count <= 2 { text += " (" + TextStyle.list(named, max: 3) + ")" }
+            if !named.isEmpty, compact == .full { text += " (" + TextStyle.list(named, max: 3) + ")" }
             return text
         }
         if let name = named.first, !hasSubject, name != title { return " of " + name }
@@ -48,9 +48,9 @@ struct ChartHead {
     }
 
     /// " Title: “Employment of workers with a…”." after the key values, for a long title.
-    func longTitle(compact: Bool) -> String {
+    func longTitle(compact: ChartDescription.Compaction) -> String {
         guard let title, titleIsLong else { return "" }
-        return " Title: " + TextStyle.quoted(title, limit: compact ? 40 : ChartDescription.titleLimit) + "."
+        return " Title: " + TextStyle.quoted(title, limit: compact == .categoryOnly ? 40 : ChartDescription.titleLimit) + "."
     }
 
     /// "column chart", "column and line chart".
