@@ -53,7 +53,8 @@ enum ChartDescription {
         var first = head.lead + head.seriesPhrase(compact: compact)
         let ordered = CategoryOrder.isOrdered(chart)
         let waterfall = chart.types.first == "waterfall"
-        if let from = chart.categories.first, let to = chart.categories.last, chart.categories.count > 1 {
+        if chart.categories.count > 1 {
+            let from = category(0, chart), to = category(chart.categories.count - 1, chart)
             if waterfall {
                 first += " with \(chart.categories.count) steps from \(from) to \(to)"
             } else if ordered {

@@ -119,4 +119,34 @@ import DeckModel
         #expect(!text.contains("( "))
         #expect(text.count <= ChartDescription.lengthTarget)
     }
+
+    @Test func scatterSubjectAndFormatsFromItsTwoValueAxes() throws {
+        var fixture = ChartFixture(plot: "<c:scatterChart>", plotEnd: "</c:scatterChart>")
+        fixture.xValues = [1, 5, 10]
+        fixture.series = [("Staff", [30000, 52000, 90000])]
+        fixture.axes = """
+            <c:valAx><c:axId val="1"/>\(ChartFixture.richTitle("Years of experience"))<c:axPos val="b"/></c:valAx>\
+            <c:valAx><c:axId val="2"/>\(ChartFixture.richTitle("Salary"))<c:numFmt formatCode="$#,##0" sourceLinked="0"/><c:axPos val="l"/></c:valAx>
+            """
+        #expect(try describe(fixture) == "Scatter chart of Salary by Years of experience with 3 points: x from 1 to 10, y from $30,000 to $90,000.")
+    }
+
+    @Test func chartexSeriesNamesFormatsAndNumericCategories() throws {
+        let xml = DeckFixture.header + """
+            <cx:chartSpace xmlns:cx="http://schemas.microsoft.com/office/drawing/2014/chartex" xmlns:a="\(ChartFixture.a)">\
+            <cx:chartData><cx:data id="0"><cx:numDim type="cat"><cx:lvl ptCount="3" formatCode="General"><cx:pt idx="0">2021</cx:pt><cx:pt idx="1">2022</cx:pt><cx:pt idx="2">2023</cx:pt></cx:lvl></cx:numDim>\
+            <cx:numDim type="val"><cx:lvl ptCount="3" formatCode="0%"><cx:pt idx="0">0.5</cx:pt><cx:pt idx="1">0.3</cx:pt><cx:pt idx="2">0.2</cx:pt></cx:lvl></cx:numDim></cx:data></cx:chartData>\
+            <cx:chart><cx:plotArea><cx:plotAreaRegion><cx:series layoutId="funnel"><cx:tx><cx:txData><cx:v>  Conversion\nrate </cx:v></cx:txData></cx:tx><cx:dataId val="0"/></cx:series></cx:plotAreaRegion></cx:plotArea></cx:chart></cx:chartSpace>
+            """
+        let chart = try #require(ChartReader.readChartex(try XMLDocument(bytes: Array(xml.utf8), partName: "/ppt/charts/chartEx2.xml")))
+        #expect(chart.categoryKind == .number)
+        #expect(ChartDescription.describe(chart) == "Funnel chart of Conversion rate from 2021 to 2023. Values range from 20% (2023) to 50% (2021); falls from 50% to 20%.")
+    }
+
+    @Test func hostileLabelsAreClipped() {
+        let label = String(repeating: "word ", count: 2_000)
+        let chart = ChartData(types: ["column"], title: label, series: [ChartSeries(name: label, values: [1, 2])], categories: [label, label],
+                              valueAxisTitle: label, categoryAxisTitle: label)
+        #expect(ChartDescription.describe(chart).count < 400)
+    }
 }
