@@ -83,7 +83,8 @@ struct NumberFormat: Equatable {
                 index += 1
                 if bracket.hasPrefix("$") { emit(String(bracket.dropFirst().prefix { $0 != "-" })) }
             case "0", "#", "?":
-                if sawDigit && !inFraction && suffix.isEmpty == false { return false }
+                // Digits after text that followed digits: fractions (`# ?/?`) and the like.
+                if sawDigit && !suffix.isEmpty { return false }
                 sawDigit = true
                 if inFraction {
                     maxDecimals += 1
