@@ -43,32 +43,3 @@ public struct TableData: Sendable, Equatable, Codable {
         self.firstRowIsHeader = firstRowIsHeader
     }
 }
-
-/// A chart's cached data, as the chart part stores it for readers that cannot
-/// open the embedded workbook.
-public struct ChartData: Sendable, Equatable, Codable {
-    /// Plot types in plot-area order: `column`, `bar`, `line`, `pie`, ... (combo charts have several).
-    public var types: [String]
-    public var title: String?
-    public var series: [ChartSeries]
-    /// Category labels of the first series that has them.
-    public var categories: [String]
-
-    public init(types: [String], title: String?, series: [ChartSeries], categories: [String]) {
-        self.types = types
-        self.title = title
-        self.series = series
-        self.categories = categories
-    }
-}
-
-public struct ChartSeries: Sendable, Equatable, Codable {
-    public var name: String?
-    /// Values by point index; nil where the cache has a gap.
-    public var values: [Double?]
-
-    public init(name: String?, values: [Double?]) {
-        self.name = name
-        self.values = values
-    }
-}

@@ -1,81 +1,129 @@
+import AltbuildSupport
 import DeckModel
 
-/// Describes a chart from its cached data: type, title, series, categories,
-/// range, extremes and the direction of change. Exact where a model reading
-/// pixels would guess.
+/// Describes a chart from its cached data, in a short text aimed at
+/// `lengthTarget` characters: type, subject, range and extremes, and the
+/// direction of change only along an ordered axis (see `CategoryOrder`).
+/// Values are written in the chart's own number format. Exact where a model
+/// reading pixels would guess; the full data is `fullData(_:)`.
 enum ChartDescription {
+    /// What the short text aims at: long enough for the key values, short
+    /// enough that a screen-reader user hears it out.
+    static let lengthTarget = 150
+    /// Titles longer than this are shortened, at a word boundary, and moved
+    /// after the key values so the text leads with type and subject.
+    static let titleLimit = 60
+
+    /// The first rendering within `lengthTarget`: in full; then without the
+    /// list of series names (the extremes still name their series); then with
+    /// extremes placed by category only and a long title cut shorter.
     static func describe(_ chart: ChartData) -> String {
-        let type = chart.types.isEmpty ? "chart" : TextStyle.list(chart.types.map(displayType)) + " chart"
-        var first = TextStyle.capitalized(type)
-        if let title = chart.title, !title.isEmpty { first += " " + TextStyle.quoted(title) }
-        let named = chart.series.compactMap(\.name).filter { !$0.isEmpty }
-        let points = chart.series.flatMap { series in
-            series.values.enumerated().compactMap { index, value in
-                value.map { (series: series.name ?? "", category: category(index, chart), value: $0) }
+        var text = ""
+        for level in Compaction.allCases {
+            text = render(chart, level)
+            if text.count <= lengthTarget { break }
+        }
+        return text
+    }
+
+    /// How hard a rendering squeezes to reach the length target.
+    enum Compaction: CaseIterable {
+        case full, noSeriesList, categoryOnly
+    }
+
+    private static func render(_ chart: ChartData, _ compact: Compaction) -> String {
+        let head = ChartHead(chart)
+        let format = NumberFormat(chart.valueFormat)
+        let body: String
+        if isScatter(chart), chart.series.contains(where: { $0.xValues != nil }) {
+            body = scatterSentence(chart, head, format, compact: compact)
+        } else if chart.types.first?.hasPrefix("pie") == true || chart.types.first == "doughnut", let series = chart.series.first {
+            body = head.lead + pieSentence(series, chart, format)
+        } else {
+            body = categorySentences(chart, head, format, compact: compact)
+        }
+        return body + head.longTitle(compact: compact)
+    }
+
+    static func isScatter(_ chart: ChartData) -> Bool {
+        chart.types.first == "scatter" || chart.types.first == "bubble"
+    }
+
+    private static func categorySentences(_ chart: ChartData, _ head: ChartHead, _ format: NumberFormat, compact: Compaction) -> String {
+        var first = head.lead + head.seriesPhrase(compact: compact)
+        let ordered = CategoryOrder.isOrdered(chart)
+        let waterfall = chart.types.first == "waterfall"
+        if chart.categories.count > 1 {
+            let from = category(0, chart), to = category(chart.categories.count - 1, chart)
+            if waterfall {
+                first += " with \(chart.categories.count) steps from \(from) to \(to)"
+            } else if ordered {
+                first += " from \(from) to \(to)"
+            } else {
+                first += " across \(chart.categories.count) categories"
             }
         }
-        if chart.types.first?.hasPrefix("pie") == true || chart.types.first == "doughnut", let series = chart.series.first {
-            return first + pieSentence(series, chart)
-        }
-        if chart.series.count > 1 {
-            first += " comparing \(TextStyle.plural(chart.series.count, "series", "series"))"
-            if !named.isEmpty { first += " (" + TextStyle.list(named, max: 4) + ")" }
-        } else if let name = named.first, name != chart.title {
-            first += " of " + name
-        }
-        if let from = chart.categories.first, let to = chart.categories.last, chart.categories.count > 1 {
-            first += " across \(chart.categories.count) categories from \(from) to \(to)"
-        }
         first += "."
+        let points = chart.series.flatMap { series in
+            series.values.enumerated().compactMap { index, value in
+                value.map { (series: chart.series.count > 1 ? series.name ?? "" : "", category: category(index, chart), value: $0) }
+            }
+        }
         guard let low = points.min(by: { $0.value < $1.value }), let high = points.max(by: { $0.value < $1.value }) else {
             return first
         }
-        var second = "Values range from \(TextStyle.number(low.value))\(where_(low)) to \(TextStyle.number(high.value))\(where_(high))"
-        if let trend = trend(chart) { second += "; " + trend }
+        let place = { (point: (series: String, category: String, value: Double)) -> String in
+            let parts = (compact == .categoryOnly ? [point.category] : [point.series, point.category]).filter { !$0.isEmpty }
+            return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
+        }
+        var second = "Values range from \(format.string(low.value))\(place(low)) to \(format.string(high.value))\(place(high))"
+        if ordered, !waterfall, let trend = trend(chart, format) { second += "; " + trend }
         return first + " " + second + "."
     }
 
-    private static func pieSentence(_ series: ChartSeries, _ chart: ChartData) -> String {
+    private static func scatterSentence(_ chart: ChartData, _ head: ChartHead, _ format: NumberFormat, compact: Compaction) -> String {
+        let pairs = chart.series.flatMap { series in
+            zip(series.xValues ?? [], series.values).compactMap { x, y in x.flatMap { x in y.map { (x, $0) } } }
+        }
+        var text = head.lead + head.seriesPhrase(compact: compact)
+        text += " with " + TextStyle.plural(pairs.count, "point")
+        guard let xLow = pairs.map(\.0).min(), let xHigh = pairs.map(\.0).max(),
+              let yLow = pairs.map(\.1).min(), let yHigh = pairs.map(\.1).max() else { return text + "." }
+        let xFormat = NumberFormat(chart.xFormat)
+        return text + ": x from \(xFormat.string(xLow)) to \(xFormat.string(xHigh)), y from \(format.string(yLow)) to \(format.string(yHigh))."
+    }
+
+    private static func pieSentence(_ series: ChartSeries, _ chart: ChartData, _ format: NumberFormat) -> String {
         let values = series.values.enumerated().compactMap { i, v in v.map { (category(i, chart), $0) } }
         let total = values.reduce(0) { $0 + $1.1 }
         var text = " with \(TextStyle.plural(values.count, "slice"))"
         guard let largest = values.max(by: { $0.1 < $1.1 }), let smallest = values.min(by: { $0.1 < $1.1 }), total > 0 else {
             return text + "."
         }
-        let share = { (v: Double) in TextStyle.number((v / total * 1000).rounded() / 10) + "%" }
-        text += ". The largest is \(largest.0) at \(TextStyle.number(largest.1)) (\(share(largest.1)))"
-        if values.count > 1 { text += " and the smallest \(smallest.0) at \(TextStyle.number(smallest.1)) (\(share(smallest.1)))" }
+        let value = { (v: Double) in
+            format.percent ? format.string(v) : format.string(v) + " (" + TextStyle.number((v / total * 1000).rounded() / 10) + "%)"
+        }
+        text += ". The largest is \(largest.0) at \(value(largest.1))"
+        if values.count > 1 { text += " and the smallest \(smallest.0) at \(value(smallest.1))" }
         return text + "."
     }
 
-    /// The direction of change of the first series (or the only one).
-    private static func trend(_ chart: ChartData) -> String? {
+    /// The direction of change of the first series (or the only one); only
+    /// called for an ordered category axis.
+    private static func trend(_ chart: ChartData, _ format: NumberFormat) -> String? {
         guard let series = chart.series.first else { return nil }
         let values = series.values.compactMap { $0 }
         guard values.count >= 2, let first = values.first, let last = values.last else { return nil }
         let scale = max(abs(first), abs(last), 1e-9)
-        let who = chart.series.count > 1 ? (series.name.map { $0 + " " } ?? "the first series ") : ""
+        let who = chart.series.count > 1 ? (series.name.map { TextStyle.clip($0, 30) + " " } ?? "the first series ") : ""
         let change = (last - first) / scale
-        if abs(change) < 0.02 { return "\(who)stays about level at \(TextStyle.number(last))" }
+        if abs(change) < 0.02 { return "\(who)stays about level at \(format.string(last))" }
         let verb = last > first ? "rises" : "falls"
         let monotonic = zip(values, values.dropFirst()).allSatisfy { last > first ? $1 >= $0 : $1 <= $0 }
-        return "\(who)\(verb)\(monotonic ? "" : " overall") from \(TextStyle.number(first)) to \(TextStyle.number(last))"
+        return "\(who)\(verb)\(monotonic ? "" : " overall") from \(format.string(first)) to \(format.string(last))"
     }
 
-    private static func category(_ index: Int, _ chart: ChartData) -> String {
-        index < chart.categories.count ? chart.categories[index] : "point \(index + 1)"
-    }
-
-    private static func where_(_ point: (series: String, category: String, value: Double)) -> String {
-        let parts = [point.series, point.category].filter { !$0.isEmpty }
-        return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
-    }
-
-    private static func displayType(_ type: String) -> String {
-        switch type {
-        case "scatter": return "scatter"
-        case "doughnut": return "doughnut"
-        default: return type
-        }
+    static func category(_ index: Int, _ chart: ChartData) -> String {
+        index < chart.categories.count ? TextStyle.clip(chart.categories[index], 30) : "point \(index + 1)"
     }
 }

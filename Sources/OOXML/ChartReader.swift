@@ -5,44 +5,96 @@ enum ChartReader {
     /// `c:chartSpace` (DrawingML charts).
     static func read(_ document: XMLDocument) -> ChartData? {
         guard let chart = document.root?.child(.chart, "chart") else { return nil }
+        let plotArea = chart.child(.chart, "plotArea")
         var types: [String] = []
         var series: [ChartSeries] = []
         var categories: [String] = []
-        for plot in chart.child(.chart, "plotArea")?.children ?? [] where plot.localName.hasSuffix("Chart") {
+        var categoryKind: ChartCategoryKind?
+        var valueFormat: String?
+        var xFormat: String?
+        for plot in plotArea?.children ?? [] where plot.localName.hasSuffix("Chart") {
             types.append(typeName(plot))
             for ser in plot.children(.chart, "ser") {
-                let name = ser.child(.chart, "tx").map(cachedStrings)?.first
+                let name = ser.child(.chart, "tx").map(cachedStrings)?.first?.collapsingWhitespace()
                 let valueSource = ser.child(.chart, "val") ?? ser.child(.chart, "yVal")
                 let values = valueSource.map(cachedNumbers) ?? []
-                series.append(ChartSeries(name: name, values: values))
-                if categories.isEmpty, let cat = ser.child(.chart, "cat") ?? ser.child(.chart, "xVal") {
-                    categories = cachedStrings(cat)
+                if valueFormat == nil { valueFormat = valueSource.flatMap(formatCode) }
+                var xValues: [Double?]?
+                if let xVal = ser.child(.chart, "xVal"), isNumeric(xVal) {
+                    xValues = cachedNumbers(xVal)
+                    if xFormat == nil { xFormat = formatCode(xVal) }
+                } else if categories.isEmpty, let cat = ser.child(.chart, "cat") ?? ser.child(.chart, "xVal") {
+                    categories = cachedStrings(cat).map { $0.collapsingWhitespace() }
+                    categoryKind = isNumeric(cat) ? (isDateFormat(formatCode(cat)) ? .date : .number) : .text
                 }
+                series.append(ChartSeries(name: name, values: values, xValues: xValues))
             }
         }
-        return ChartData(types: types, title: title(chart), series: series, categories: categories)
+        let axes = ChartAxes(plotArea)
+        if plotArea?.child(.chart, "dateAx") != nil, !categories.isEmpty { categoryKind = .date }
+        return ChartData(types: types, title: title(chart), series: series, categories: categories,
+                         categoryKind: categoryKind,
+                         valueFormat: axes.valueFormat ?? valueFormat,
+                         valueAxisTitle: axes.valueTitle, categoryAxisTitle: axes.categoryTitle,
+                         xFormat: axes.xFormat ?? xFormat)
     }
 
     /// `cx:chartSpace` (Office 2016 charts: waterfall, treemap, funnel...).
+    /// Series are named from `cx:series/cx:tx` through their `cx:dataId`;
+    /// a `cx:numDim type="cat"` or `"x"` is a numeric, hence ordered, category axis.
     static func readChartex(_ document: XMLDocument) -> ChartData? {
         guard let root = document.root else { return nil }
         let chart = root.child(.chartex, "chart")
-        let layouts = chart?.descendants { $0.is(.chartex, "series") }.compactMap { $0.attribute("layoutId") } ?? []
+        let seriesElements = chart?.descendants { $0.is(.chartex, "series") } ?? []
         var seen = Set<String>()
-        let types = layouts.filter { seen.insert($0).inserted }.map(chartexTypeName)
+        let types = seriesElements.compactMap { $0.attribute("layoutId") }.filter { seen.insert($0).inserted }.map(chartexTypeName)
+        var names: [String: String] = [:]
+        for element in seriesElements {
+            guard let id = element.child(.chartex, "dataId")?.attribute("val"),
+                  let name = element.path((.chartex, "tx"), (.chartex, "txData"), (.chartex, "v"))?.textContent.collapsingWhitespace(),
+                  !name.isEmpty else { continue }
+            names[id] = names[id] ?? name
+        }
         var series: [ChartSeries] = []
         var categories: [String] = []
+        var categoryKind: ChartCategoryKind?
+        var valueFormat: String?
         for data in root.child(.chartex, "chartData")?.children(.chartex, "data") ?? [] {
+            let name = data.attribute("id").flatMap { names[$0] }
             for dimension in data.children where dimension.is(.chartex, "numDim") {
-                series.append(ChartSeries(name: nil, values: points(in: dimension.descendants { $0.is(.chartex, "lvl") }.first)))
+                let level = dimension.descendants { $0.is(.chartex, "lvl") }.first
+                let values = points(in: level)
+                if ["cat", "x"].contains(dimension.attribute("type") ?? "") {
+                    if categories.isEmpty {
+                        categories = values.map { $0.map(plainNumber) ?? "" }
+                        categoryKind = isDateFormat(level?.attribute("formatCode")) ? .date : .number
+                    }
+                    continue
+                }
+                if valueFormat == nil { valueFormat = meaningfulFormat(level?.attribute("formatCode")) }
+                series.append(ChartSeries(name: name, values: values))
             }
             if categories.isEmpty, let strDim = data.child(.chartex, "strDim"),
                let level = strDim.descendants(where: { $0.is(.chartex, "lvl") }).first {
-                categories = level.children(.chartex, "pt").map { $0.textContent }
+                categories = level.children(.chartex, "pt").prefix(100_000).map { $0.textContent.collapsingWhitespace() }
+                categoryKind = .text
             }
         }
-        let title = chart?.child(.chartex, "title").map { paragraphsText($0).replacingNewlines() }
-        return ChartData(types: types, title: title.flatMap { $0.isEmpty ? nil : $0 }, series: series, categories: categories)
+        let title = chart?.child(.chartex, "title").map { paragraphsText($0).collapsingWhitespace() }
+        let axes = chart?.child(.chartex, "plotArea")?.children(.chartex, "axis") ?? []
+        let axisTitle = { (scaling: String) in
+            axes.first { $0.child(.chartex, "title") != nil && $0.child(.chartex, scaling) != nil }
+                .flatMap { $0.child(.chartex, "title") }.map { paragraphsText($0).collapsingWhitespace() }
+                .flatMap { $0.isEmpty ? nil : $0 }
+        }
+        return ChartData(types: types, title: title.flatMap { $0.isEmpty ? nil : $0 }, series: series, categories: categories,
+                         categoryKind: categoryKind, valueFormat: valueFormat,
+                         valueAxisTitle: axisTitle("valScaling"), categoryAxisTitle: axisTitle("catScaling"))
+    }
+
+    /// A whole number without ".0", as a category label.
+    private static func plainNumber(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
     }
 
     /// A point count as declared, clamped to 0...100,000 before an array that
@@ -63,13 +115,41 @@ enum ChartReader {
         return values
     }
 
-    private static func title(_ chart: XMLElement) -> String? {
-        guard let title = chart.child(.chart, "title") else { return nil }
+    /// A chart's or an axis's `c:title`, rich text or a cell reference, with
+    /// whitespace collapsed (a line break in a title becomes a space).
+    static func title(_ owner: XMLElement) -> String? {
+        guard let title = owner.child(.chart, "title") else { return nil }
+        let text: String?
         if let rich = title.path((.chart, "tx"), (.chart, "rich")) {
-            let text = paragraphsText(rich).replacingNewlines()
-            return text.isEmpty ? nil : text
+            text = paragraphsText(rich)
+        } else {
+            text = title.child(.chart, "tx").map(cachedStrings)?.first
         }
-        return title.child(.chart, "tx").map(cachedStrings)?.first
+        return text.map { $0.collapsingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The format code of a `c:val`/`c:cat`/`c:xVal` number cache; nil for `General` or none.
+    static func formatCode(_ source: XMLElement) -> String? {
+        let cache = source.descendants { $0.is(.chart, "numCache") || $0.is(.chart, "numLit") }.first
+        return meaningfulFormat(cache?.child(.chart, "formatCode")?.textContent)
+    }
+
+    /// A format code worth keeping: not empty, not `General`, and short (a
+    /// hostile deck may put anything there; real codes are a few dozen characters).
+    static func meaningfulFormat(_ code: String?) -> String? {
+        guard let code = code?.trimmingWhitespace(), !code.isEmpty, code.count <= 200,
+              code.lowercased() != "general" else { return nil }
+        return code
+    }
+
+    /// Whether a `c:cat`/`c:xVal` holds numbers (`c:numRef`, `c:numLit`) rather than text.
+    private static func isNumeric(_ source: XMLElement) -> Bool {
+        source.child(.chart, "numRef") != nil || source.child(.chart, "numLit") != nil
+    }
+
+    static func isDateFormat(_ code: String?) -> Bool {
+        let format = (code ?? "").lowercased()
+        return format.contains("yy") || format.contains("mmm") || format.contains("d/") || format.contains("/d") || format.contains("d-")
     }
 
     /// `c:barChart` with `c:barDir val="col"` is a column chart; the rest are named after their element.
@@ -102,13 +182,11 @@ enum ChartReader {
         guard let cache else { return [] }
         let values = cache.children(.chart, "pt").map { $0.child(.chart, "v")?.textContent ?? "" }
         guard cache.localName == "numCache" || cache.localName == "numLit" else { return values }
-        let format = (cache.child(.chart, "formatCode")?.textContent ?? "").lowercased()
-        let isDate = format.contains("yy") || format.contains("mmm") || format.contains("d/") || format.contains("/d") || format.contains("d-")
+        let isDate = isDateFormat(cache.child(.chart, "formatCode")?.textContent)
         return values.map { text in
             guard let number = Double(text.trimmingWhitespace()) else { return text }
             if isDate, let date = excelDate(number) { return date }
-            if number == number.rounded() && abs(number) < 1e15 { return String(Int64(number)) }
-            return text
+            return plainNumber(number)
         }
     }
 
@@ -139,11 +217,5 @@ enum ChartReader {
             values[idx] = pt.child(.chart, "v").flatMap { Double($0.textContent.trimmingWhitespace()) }
         }
         return values
-    }
-}
-
-extension String {
-    func replacingNewlines() -> String {
-        split(separator: "\n").joined(separator: " ")
     }
 }
