@@ -22,6 +22,23 @@ import Testing
         #expect(paragraphsText(root) == expected)
     }
 
+    /// Through a whole deck: a title and a grouped text box with Shift+Enter breaks.
+    @Test func aDeckWithLineBreaksReadsWithSpaces() throws {
+        let br = "</a:t></a:r><a:br/><a:r><a:t>"
+        let shapes = DeckFixture.textBox(id: 10, name: "Title", text: "Charts" + br + "Are fun", placeholder: "title")
+            + DeckFixture.group(id: 20, name: "Group 1", children: DeckFixture.textBox(id: 21, name: "TextBox 1", text: "7 Jours" + br + "7 Mois" + br + "7 Ans")
+                + DeckFixture.picture(id: 22, name: "Picture 1"))
+        let bytes = try DeckFixture(slides: [.init(shapes: shapes, relationships: [("rIdImg", "image", "../media/image1.png")])],
+                                    parts: [("ppt/media/image1.png", DeckFixture.png)]).bytes()
+        let slots = try Deck(bytes: bytes, path: "breaks.pptx").inventory().slots
+        let group = try #require(slots.first { $0.kind == .group })
+        #expect(group.context.slideTitle == "Charts\nAre fun")
+        let describer = BuiltinDescriber(recognizer: nil)
+        #expect(describer.describeNow(DescriptionRequest(slot: group)).text == "Group: text “7 Jours 7 Mois 7 Ans” and 1 item without text.")
+        let picture = try #require(slots.first { $0.shapeID == "22" })
+        #expect(describer.describeNow(DescriptionRequest(slot: picture)).text == "Picture illustrating “Charts Are fun”.")
+    }
+
     @Test func quotedLinesBecomeOneSpace() {
         var slot = DescriberTests.bareSlot(kind: .group)
         slot.content = .group([GroupMember(kind: nil, name: "TextBox 1", text: "7 Jours\n7 Mois\n7\tAns")])
