@@ -31,16 +31,28 @@ public struct BuiltinDescriber: Describer {
 
     public func describe(_ request: DescriptionRequest) async throws -> Description {
         if let recognizer, let media = request.media, Self.readsText(request.slot) {
-            let text = await recognizer.text(in: media, cancel: request.cancel)
+            let reading = await recognizer.read(media, cancel: request.cancel)
+            let text = TextRecognizer.plausibleText(reading.words)
             if Self.isLegible(text) {
-                return Description(text: TextStyle.sentence("Screenshot with text: " + TextStyle.quoted(text, limit: 120)),
+                let noun = ScreenCapture.looksLikeOne(format: media.format, width: reading.width, height: reading.height)
+                    ? "Screenshot" : "Image"
+                return Description(text: TextStyle.sentence(noun + " with text: " + TextStyle.quoted(text, limit: 120)),
                                    needsReview: false, reason: "text read by OCR")
             }
             var context = describeNow(request)
-            context.reason = context.reason.map { $0 + "; OCR found no legible text" }
+            context.reason = context.reason.map { $0 + "; " + Self.unreadable(reading) }
             return context
         }
         return describeNow(request)
+    }
+
+    /// Why OCR added nothing, with what it read when that was only noise,
+    /// so the reviewer sees it.
+    static func unreadable(_ reading: RecognizedText) -> String {
+        if reading.isNoise {
+            return "OCR read only digits and single letters: " + TextStyle.quoted(reading.words, limit: 60)
+        }
+        return "OCR found no legible text"
     }
 
     /// The bar OCR text must pass to be written: at least 12 letters, two
@@ -102,7 +114,7 @@ public struct BuiltinDescriber: Describer {
         case .group(let members):
             return groupDescription(members, slot)
         case .oleObject(let progID):
-            return .contextOnly("Embedded \(oleName(progID))" + place(slot) + ".", reason: "only the kind of object is known")
+            return .contextOnly("Embedded \(OLEObjectName.name(progID))" + place(slot) + ".", reason: "only the kind of object is known")
         default:
             return .contextOnly(contextText(slot), reason: contextReason(slot))
         }
@@ -175,14 +187,5 @@ public struct BuiltinDescriber: Describer {
         case .group: return "group"
         case .graphic: return "graphic"
         }
-    }
-
-    private func oleName(_ progID: String?) -> String {
-        guard let progID else { return "object" }
-        let known: [(String, String)] = [
-            ("Excel.", "Excel worksheet"), ("Word.", "Word document"), ("PowerPoint.", "PowerPoint presentation"),
-            ("Visio.", "Visio drawing"), ("Equation.", "equation"), ("Package", "file"), ("AcroExch.", "PDF document"),
-        ]
-        return known.first { progID.hasPrefix($0.0) }?.1 ?? "object (\(progID))"
     }
 }

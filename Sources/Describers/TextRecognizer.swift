@@ -31,30 +31,32 @@ public struct TextRecognizer: Sendable {
         return nil
     }
 
-    /// The text in the image, whitespace collapsed; empty when there is none
-    /// or Tesseract fails (OCR only ever adds to a description).
+    /// What Tesseract reads in the image (TSV, so each word comes with its
+    /// confidence and the page with its pixel size); empty when there is
+    /// nothing or Tesseract fails (OCR only ever adds to a description).
     /// Only pictures whose declared size the worker checked against the
     /// pixel budget are read: Tesseract decodes them in full.
-    public func text(in image: SlotImage, cancel: CancelFlag) async -> String {
-        guard image.format.hasCheckedDimensions else { return "" }
-        let spec = ChildSpec(executable: executable, arguments: ["-", "-", "--psm", "3"], stdin: image.bytes,
-                             stdoutLimit: 64 << 10, stderrTailLimit: 1024, timeout: timeout, killGrace: 1)
+    public func read(_ image: SlotImage, cancel: CancelFlag) async -> RecognizedText {
+        guard image.format.hasCheckedDimensions else { return .empty }
+        let spec = ChildSpec(executable: executable, arguments: ["-", "-", "--psm", "3", "tsv"], stdin: image.bytes,
+                             stdoutLimit: 256 << 10, stderrTailLimit: 1024, timeout: timeout, killGrace: 1)
         let result: ChildResult
         do {
             result = try await limiter.withPermit { try await ChildProcess.runAsync(spec, cancel: cancel) }
         } catch {
-            return ""  // OCR only ever adds to a description; a failure to start it leaves the context text.
+            return .empty  // OCR only ever adds to a description; a failure to start it leaves the context text.
         }
-        guard result.termination == Termination.exited(0) else { return "" }
-        return Self.plausibleText(String(decoding: result.stdout, as: UTF8.self))
+        guard result.termination == Termination.exited(0) else { return .empty }
+        return RecognizedText(tsv: String(decoding: result.stdout, as: UTF8.self))
     }
 
     /// OCR output without its usual noise: stray single characters (edges
-    /// read as letters) are dropped, and text with fewer than two real words
-    /// counts as none.
+    /// read as letters) and tokens holding marks printed text rarely has
+    /// (`\`, `|`, `~`, `^`, `{`, `}`, `<`, `>`) are dropped, and text with
+    /// fewer than two real words counts as none.
     static func plausibleText(_ raw: String) -> String {
         let tokens = raw.split(whereSeparator: \.isWhitespace).filter { token in
-            token.count > 1 || token.allSatisfy(\.isNumber) || token == "&"
+            (token.count > 1 || token.allSatisfy(\.isNumber) || token == "&") && !token.contains(where: { "\\|~^{}<>".contains($0) })
         }
         let words = tokens.filter { $0.filter(\.isLetter).count >= 3 }
         return words.count >= 2 ? tokens.joined(separator: " ") : ""

@@ -1,13 +1,26 @@
 /// Small text helpers shared by describers: quoting, lists and numbers,
 /// written without Foundation so describing stays cheap to start.
 enum TextStyle {
-    /// Collapses whitespace and cuts at a word boundary near `limit` characters.
+    /// Collapses whitespace (line breaks and tabs become one space) and cuts
+    /// at a word boundary so the text fits in `limit` characters, marking the
+    /// cut with "…" (after any comma or colon the cut left dangling).
+    ///
+    /// A space, not "; ", joins lines: a line break on a slide is mostly
+    /// layout (a title broken to fit, stacked labels), and a semicolon would
+    /// split a sentence the author never split.
+    ///
+    /// A word is never cut, except a first word over twice the limit (a URL,
+    /// a hash): keeping all of it would make the limit meaningless.
     static func clip(_ text: String, _ limit: Int) -> String {
         let words = text.split(whereSeparator: \.isWhitespace)
         var out = ""
         for word in words {
-            if out.count + word.count + 1 > limit {
-                return out.isEmpty ? String(word.prefix(limit)) + "…" : out + "…"
+            if !out.isEmpty, out.count + word.count + 1 > limit {
+                while let last = out.last, ",;:–—-".contains(last) { out.removeLast() }
+                return out + "…"
+            }
+            if out.isEmpty, word.count > 2 * limit {
+                return String(word.prefix(limit)) + "…"
             }
             out += out.isEmpty ? String(word) : " " + word
         }

@@ -300,11 +300,19 @@ struct SlideScanner {
     }
 }
 
-/// The paragraphs under `element` (`a:p`), each trimmed, empty ones dropped, joined by newlines.
+/// The lines under `element`, joined by newlines: each paragraph (`a:p`) and
+/// each line break inside one (`a:br`, Shift+Enter) starts a line, so
+/// "7 Jours<a:br/>7 Mois" is never read as "7 Jours7 Mois". Each line has its
+/// whitespace (tabs included) collapsed to single spaces; empty lines are
+/// dropped. Callers that want one line join the lines with a space.
 func paragraphsText(_ element: XMLElement) -> String {
     element.descendants { $0.is(.drawing, "p") }
-        .map { paragraph in
-            paragraph.descendants { $0.is(.drawing, "t") }.map(\.textContent).joined().trimmingWhitespace()
+        .flatMap { paragraph in
+            paragraph.descendants { $0.is(.drawing, "t") || $0.is(.drawing, "br") }
+                .map { $0.is(.drawing, "br") ? "\n" : $0.textContent }
+                .joined()
+                .split(whereSeparator: \.isNewline)
+                .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         }
         .filter { !$0.isEmpty }
         .joined(separator: "\n")

@@ -54,7 +54,7 @@ import AltbuildSupport
         let photo = try #require(output.first { $0.shapeID == "2" })
         #expect(photo.descr == nil, "a photo with a caption and a title gets no text: \(photo.descr ?? "")")
         #expect(output.allSatisfy { !AltTextState.isContextEcho($0.descr ?? "") })
-        #expect(output.first { $0.shapeID == "5" }?.descr == "Screenshot with text: “\(Self.ocrText)”.")
+        #expect(output.first { $0.shapeID == "5" }?.descr == "Image with text: “\(Self.ocrText)”.")
         #expect(output.first { $0.kind == .table }?.descr?.hasPrefix("Table with 2 rows") == true)
 
         let file = try review()

@@ -1,0 +1,44 @@
+/// The markers PowerPoint (and Word) put at the end of the captions they
+/// generate, in every form we found: a text containing one is `automatic`.
+///
+/// The first line of such a caption ("A picture containing person") reads
+/// like a person's, so only the marker decides. The strings are Microsoft's
+/// own, as they appear in documents exported from Office in each language;
+/// older versions wrote "Description generated with … confidence" instead of
+/// "Description automatically generated", and the confidence forms of the
+/// newer marker ("… automatically generated with medium confidence") contain
+/// the newer marker itself.
+public enum AutomaticCaptions {
+    public struct Marker: Sendable {
+        /// Language tag and form, for tests and reasons.
+        public let name: String
+        /// Lower case, single spaces.
+        public let phrase: String
+    }
+
+    public static let markers: [Marker] = [
+        Marker(name: "en", phrase: "description automatically generated"),
+        Marker(name: "en very high confidence", phrase: "description generated with very high confidence"),
+        Marker(name: "en high confidence", phrase: "description generated with high confidence"),
+        Marker(name: "en medium confidence", phrase: "description generated with medium confidence"),
+        Marker(name: "en low confidence", phrase: "description generated with low confidence"),
+        Marker(name: "de", phrase: "beschreibung automatisch generiert"),
+        Marker(name: "de generierte", phrase: "automatisch generierte beschreibung"),
+        Marker(name: "de erstellte", phrase: "automatisch erstellte beschreibung"),
+        Marker(name: "de confidence", phrase: "beschreibung wird automatisch mit"),
+        Marker(name: "fr", phrase: "description générée automatiquement"),
+        Marker(name: "fr confidence", phrase: "description générée avec un niveau de confiance"),
+        Marker(name: "es", phrase: "descripción generada automáticamente"),
+        Marker(name: "it", phrase: "descrizione generata automaticamente"),
+        Marker(name: "nl", phrase: "automatisch gegenereerde beschrijving"),
+        Marker(name: "pt", phrase: "descrição gerada automaticamente"),
+    ]
+
+    /// The marker in `text`, compared case-insensitively over the whole text
+    /// with its whitespace (line breaks included) collapsed: exporters wrap
+    /// the caption anywhere.
+    public static func marker(in text: String) -> Marker? {
+        let folded = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return markers.first { folded.contains($0.phrase) }
+    }
+}
