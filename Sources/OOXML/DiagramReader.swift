@@ -23,11 +23,17 @@ enum DiagramReader {
         guard let root = document.root else { return DiagramData() }
         var points: [Point] = []
         var documentPoint: XMLElement?
-        for pt in (root.child(.diagram, "ptLst")?.children(.diagram, "pt") ?? []).prefix(maxPoints) {
+        var otherTexts: [String] = []  // text outside content points: a last resort
+        for (index, pt) in (root.child(.diagram, "ptLst")?.children(.diagram, "pt") ?? []).prefix(maxPoints).enumerated() {
             let type = pt.attribute("type") ?? "node"
-            if type == "doc" { documentPoint = documentPoint ?? pt; continue }
-            guard type == "node" || type == "asst", let id = pt.attribute("modelId") else { continue }
-            points.append(Point(id: id, text: pt.child(.diagram, "t").map(inlineText) ?? ""))
+            if type == "doc" { documentPoint = documentPoint ?? pt }
+            let text = pt.child(.diagram, "t").map(inlineText) ?? ""
+            guard type == "node" || type == "asst" else {
+                if !text.isEmpty && type != "parTrans" && type != "sibTrans" { otherTexts.append(text) }
+                continue
+            }
+            // A point without an id can be in no connection, but its words still count.
+            points.append(Point(id: pt.attribute("modelId") ?? "#\(index)", text: text))
         }
         let layoutID = DiagramLayout.layoutID(documentPoint: documentPoint, layout: layout)
         var data = DiagramData(
@@ -35,6 +41,7 @@ enum DiagramReader {
             category: DiagramLayout.category(documentPoint: documentPoint, layout: layout, layoutID: layoutID))
         (data.items, data.truncated) = tree(points, connections: root.child(.diagram, "cxnLst"),
                                             documentID: documentPoint?.attribute("modelId"))
+        if data.items.isEmpty { data.items = otherTexts.prefix(maxItems).map { DiagramItem($0) } }
         return data
     }
 

@@ -156,6 +156,16 @@ import Testing
         #expect(try texts(F.deck(diagrams: [diagram])) == ["Diagram with 2 items: Alpha and Beta."])
     }
 
+    @Test func pointsWithoutIdOrOutsideTheTreeStillGiveText() throws {
+        // No modelId: no connection can reach it, but its words are listed.
+        let noID = DeckFixture.header + #"<dgm:dataModel xmlns:dgm="\#(F.dgm)" xmlns:a="\#(F.a)"><dgm:ptLst><dgm:pt><dgm:t><a:p><a:r><a:t>Orphan</a:t></a:r></a:p></dgm:t></dgm:pt></dgm:ptLst></dgm:dataModel>"#
+        // Text only in the document point: a last resort, still better than "Diagram on slide 1.".
+        let docOnly = DeckFixture.header + #"<dgm:dataModel xmlns:dgm="\#(F.dgm)" xmlns:a="\#(F.a)"><dgm:ptLst><dgm:pt modelId="0" type="doc"><dgm:t><a:p><a:r><a:t>Only here</a:t></a:r></a:p></dgm:t></dgm:pt></dgm:ptLst></dgm:dataModel>"#
+        #expect(try texts(F.deck(diagrams: [F.Diagram(data: noID), F.Diagram(data: docOnly)])) == [
+            "Diagram with 1 item: Orphan.", "Diagram with 1 item: Only here.",
+        ])
+    }
+
     @Test func linksThatLoopOrDanglingAreSurvived() throws {
         // b and c are each other's parent; d's parent does not exist; nothing is dropped.
         let nodes = [F.Node(id: "a", parent: "doc", text: "A"), F.Node(id: "b", parent: "c", text: "B"),
