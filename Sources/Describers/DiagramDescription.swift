@@ -25,7 +25,7 @@ enum DiagramDescription {
         let singleTop = levels > 1 && !items.dropFirst().contains { $0.level == 0 }
         var listed = items[...]
         if singleTop {
-            head += ", top: " + TextStyle.clip(first.text, itemLimit)
+            head += ", top: " + LabelText.clip(first.text, itemLimit)
             listed = items.dropFirst()
             if listed.isEmpty { return TextStyle.sentence(head) }
             head += "; under it: "
@@ -47,7 +47,7 @@ enum DiagramDescription {
         let rest = listed.count - count
         var text = head
         if rest == 0 && levels == 1 {
-            text += TextStyle.list(listed.map { TextStyle.clip($0.text, itemLimit) }, max: listed.count)
+            text += TextStyle.list(listed.map { LabelText.clip($0.text, itemLimit) }, max: listed.count)
         } else {
             text += nested(shown(count), base: base)
         }
@@ -83,7 +83,7 @@ enum DiagramDescription {
         var previous: Int?
         for item in items {
             let level = max(item.level - base, 0)
-            let name = TextStyle.clip(item.text, itemLimit)
+            let name = LabelText.clip(item.text, itemLimit)
             if let previous, level > previous {
                 text += " (" + name
                 open.append(previous)

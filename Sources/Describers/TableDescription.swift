@@ -12,6 +12,7 @@ enum TableDescription {
     /// "Table with 4 rows and 5 columns; columns: Region, Q1, Q2, Q3 and Q4."
     /// "Table with 3 rows and 2 columns, no header row; first row: Apples and 3."
     static func describe(_ table: TableData) -> String {
+        guard table.rows > 0, table.columns > 0 else { return "Empty table." }
         var text = "Table with \(TextStyle.plural(table.rows, "row")) and \(TextStyle.plural(table.columns, "column"))"
         if !table.firstRowIsHeader { text += ", no header row" }
         let names = table.header.map(name).filter { !$0.isEmpty }
@@ -26,6 +27,6 @@ enum TableDescription {
     /// off its last word saves a listener almost nothing.
     static func name(_ text: String) -> String {
         let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return words.count <= nameLimit + 10 ? words : TextStyle.clip(words, nameLimit)
+        return words.count <= nameLimit + 10 ? words : LabelText.clip(words, nameLimit)
     }
 }

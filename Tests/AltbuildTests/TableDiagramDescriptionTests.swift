@@ -75,6 +75,12 @@ import Testing
         #expect("Employment of workers with a".split(separator: " ").allSatisfy(cellWords.contains))
     }
 
+    @Test func aLongFirstWordIsKeptWholeAndAnEmptyTableSaysSo() {
+        #expect(LabelText.clip("Donaudampfschifffahrtsgesellschaftskapitän und Sohn", 30) == "Donaudampfschifffahrtsgesellschaftskapitän…")
+        #expect(LabelText.clip(String(repeating: "x", count: 70), 30) == String(repeating: "x", count: 60) + "…")
+        #expect(TableDescription.describe(TableData(rows: 0, columns: 0, header: [], firstRowIsHeader: false)) == "Empty table.")
+    }
+
     @Test func hostileTablesAreClamped() throws {
         let table = F.table(firstRow: true, columns: 1, rows: [
             [F.cell("", #"vMerge="1""#), F.cell("Wide", #"gridSpan="2147483647""#), F.cell("After")],
