@@ -83,7 +83,7 @@ public enum InventoryJSON {
         switch slot.content {
         case .chart(let chart): json.chart = chart
         case .table(let table): json.table = table
-        case .diagram(let texts): json.diagram = texts
+        case .diagram(let diagram): json.diagram = diagram.texts
         case .group(let members): json.groupMembers = members
         case .oleObject(let progID): json.oleProgID = progID
         case .none: break

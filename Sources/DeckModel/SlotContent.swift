@@ -5,8 +5,8 @@ public enum SlotContent: Sendable, Equatable, Codable {
     case none
     case chart(ChartData)
     case table(TableData)
-    /// SmartArt node texts in data-model order.
-    case diagram([String])
+    /// SmartArt: its layout and its node tree.
+    case diagram(DiagramData)
     /// The group's direct children, summarised.
     case group([GroupMember])
     case oleObject(progID: String?)
@@ -31,9 +31,12 @@ public struct GroupMember: Sendable, Equatable, Codable {
 public struct TableData: Sendable, Equatable, Codable {
     public var rows: Int
     public var columns: Int
-    /// The first row's cell texts.
+    /// The column names when the table has a header row, else the first row's
+    /// cells: merged cells read once, from the cell they continue, and empty
+    /// cells left out, so the list never holds blanks or repeats.
     public var header: [String]
-    /// Whether the table style marks the first row as a header (`a:tblPr firstRow="1"`).
+    /// Whether the first row is a header: marked so by the table style
+    /// (`a:tblPr firstRow="1"`), or a row of text over rows of numbers.
     public var firstRowIsHeader: Bool
 
     public init(rows: Int, columns: Int, header: [String], firstRowIsHeader: Bool) {

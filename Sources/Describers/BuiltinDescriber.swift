@@ -90,7 +90,7 @@ public struct BuiltinDescriber: Describer {
         switch slot.content {
         case .chart, .table, .group:
             break
-        case .diagram(let texts) where !texts.isEmpty:
+        case .diagram(let diagram) where !diagram.items.isEmpty:
             break
         case .oleObject:
             (key.title, key.slide) = place
@@ -108,9 +108,9 @@ public struct BuiltinDescriber: Describer {
         case .chart(let chart):
             return Description(text: ChartDescription.describe(chart), needsReview: false)
         case .table(let table):
-            return Description(text: tableText(table), needsReview: false)
-        case .diagram(let texts) where !texts.isEmpty:
-            return Description(text: TextStyle.sentence("Diagram with \(TextStyle.plural(texts.count, "item")): \(TextStyle.list(texts.map { TextStyle.clip($0, 40) }, max: 8))"), needsReview: false)
+            return Description(text: TableDescription.describe(table), needsReview: false)
+        case .diagram(let diagram) where !diagram.items.isEmpty:
+            return Description(text: DiagramDescription.describe(diagram), needsReview: false)
         case .group(let members):
             return groupDescription(members, slot)
         case .oleObject(let progID):
@@ -127,16 +127,6 @@ public struct BuiltinDescriber: Describer {
         else if let title = slot.context.slideTitle, !title.isEmpty { known = "only the slide title is known" }
         else { known = "nothing is known but its slide" }
         return "\(known); no vision model configured"
-    }
-
-    private func tableText(_ table: TableData) -> String {
-        var text = "Table with \(TextStyle.plural(table.rows, "row")) and \(TextStyle.plural(table.columns, "column"))"
-        let header = table.header.filter { !$0.isEmpty }.map { TextStyle.clip($0, 30) }
-        if !header.isEmpty {
-            text += table.firstRowIsHeader ? "; columns: " : "; first row: "
-            text += TextStyle.list(header, max: 8)
-        }
-        return TextStyle.sentence(text)
     }
 
     /// A group is described by its members' texts; one whose members say

@@ -93,7 +93,7 @@ public struct VisionDescriber: Describer {
         if settings.describeStructuredSlots { return false }
         switch slot.content {
         case .chart, .table, .group, .oleObject: return true
-        case .diagram(let texts): return !texts.isEmpty
+        case .diagram(let diagram): return !diagram.items.isEmpty
         case .none: return !(slot.kind == .picture || slot.kind == .pictureFill || slot.kind == .video || slot.kind == .graphic)
         }
     }

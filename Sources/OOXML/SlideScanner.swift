@@ -158,9 +158,12 @@ struct SlideScanner {
         case "table":
             return (.table, nil, data.child(.drawing, "tbl").map { .table(TableReader.read($0)) } ?? .none)
         case "diagram":
-            let target = data.child(.diagram, "relIds").flatMap { mediaTarget($0, "dm") }
-            let texts = try target.flatMap { package.contains($0) ? DiagramReader.read(try package.xml($0)) : nil }
-            return (.diagram, target, .diagram(texts ?? []))
+            let relIds = data.child(.diagram, "relIds")
+            let target = relIds.flatMap { mediaTarget($0, "dm") }
+            let layout = relIds.flatMap { mediaTarget($0, "lo") }
+            let diagram = try target.flatMap { package.contains($0)
+                ? try DiagramReader.read(package: package, slidePart: part, dataPart: $0, layoutPart: layout) : nil }
+            return (.diagram, target, .diagram(diagram ?? DiagramData()))
         case "ole":
             let object = data.descendants { $0.localName == "oleObj" && $0.namespaceURI.map(Namespace.presentation.matches) == true }.first
             return (.oleObject, object.flatMap { mediaTarget($0, "id") }, .oleObject(progID: object?.attribute("progId")))

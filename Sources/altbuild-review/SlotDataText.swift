@@ -23,8 +23,9 @@ enum SlotDataText {
                 lines.append((table.firstRowIsHeader ? "Header: " : "First row: ") + table.header.prefix(maxItems).joined(separator: " | "))
             }
             return lines
-        case .diagram(let nodes):
-            return ["Diagram nodes:"] + nodes.prefix(maxItems).map { "• " + $0 } + more(nodes.count)
+        case .diagram(let diagram):
+            let nodes = diagram.items.prefix(maxItems).map { String(repeating: "  ", count: $0.level) + "• " + $0.text }
+            return ["Diagram nodes" + (diagram.category.map { " (\($0))" } ?? "") + ":"] + nodes + more(diagram.items.count)
         case .group(let members):
             return ["Group of \(members.count):"] + members.prefix(maxItems).map { member in
                 "• " + (member.kind?.rawValue ?? "text") + " \"" + member.name + "\"" + (member.text.map { ": " + $0 } ?? "")

@@ -90,8 +90,8 @@ import AltbuildSupport
         #expect(waterfall.categories == ["Start", "Sales", "End"])
         guard case .table(let table) = try slot("32").content else { Issue.record("no table"); return }
         #expect(table == TableData(rows: 2, columns: 3, header: ["Region", "Q1", "Q2"], firstRowIsHeader: true))
-        guard case .diagram(let nodes) = try slot("33").content else { Issue.record("no diagram"); return }
-        #expect(nodes == ["Plan", "Build", "Ship"])
+        guard case .diagram(let diagram) = try slot("33").content else { Issue.record("no diagram"); return }
+        #expect(diagram.texts == ["Plan", "Build", "Ship"])
         guard case .oleObject(let progID) = try slot("34").content else { Issue.record("no ole"); return }
         #expect(progID == "Excel.Sheet.12")
     }
