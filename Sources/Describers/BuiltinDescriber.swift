@@ -12,7 +12,7 @@ import DeckModel
 /// announce the role, so those words only waste the listener's time.
 public struct BuiltinDescriber: Describer {
     /// Bump when the wording changes, so cached descriptions are redone.
-    public static let version = "4"
+    public static let version = "5"
 
     /// Reads text in pictures when Tesseract is installed.
     public let recognizer: TextRecognizer?
