@@ -33,6 +33,9 @@ public struct DecorativeDetector: Sendable {
         var reasons = repeats(slots, candidates)
         guard mode == .detect else { return reasons }
         for (index, reason) in icons(slots, candidates) where reasons[index] == nil { reasons[index] = reason }
+        for index in candidates where reasons[index] == nil && slots[index].drawsInk {
+            reasons[index] = "ink drawn on the slide with a pen (a stroke, not a placed picture)"
+        }
         // A tiny picture used as a fill, or used over and over, is a texture or a spacer.
         let uses = Dictionary(grouping: candidates) { slots[$0].mediaDigest }.mapValues(\.count)
         for index in candidates where reasons[index] == nil {

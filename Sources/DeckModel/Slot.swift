@@ -31,6 +31,9 @@ public struct Slot: Sendable, Codable {
     public var content: SlotContent
     /// Where clicking the slot goes, if anywhere.
     public var link: SlotLink? = nil
+    /// The slot is the fallback picture of ink drawn with a pen
+    /// (`p14:contentPart` in the choice): strokes, not a picture someone placed.
+    public var drawsInk = false
 
     public init(slide: Int, part: String, ordinal: Int, shapeID: String, name: String, kind: SlotKind,
                 descr: String?, title: String?, isDecorative: Bool, state: AltTextState, mediaPart: String?,

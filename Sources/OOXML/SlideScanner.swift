@@ -61,10 +61,17 @@ struct SlideScanner {
         let siblingsText = textShapes(directlyIn: container)
         for element in container.children {
             if element.is(.markupCompatibility, "AlternateContent") {
+                // Ink: the choice holds the pen strokes, the fallback a picture of them.
+                let ink = element.children.contains { choice in
+                    choice.is(.markupCompatibility, "Choice") && !choice.descendants { $0.localName == "contentPart" }.isEmpty
+                }
                 for choice in element.children {
                     let label = choice.is(.markupCompatibility, "Choice") ? "choice"
                         : choice.is(.markupCompatibility, "Fallback") ? "fallback" : nil
-                    if let label { try walk(choice, depth: depth, branch: branch ?? label, context: context, into: &slots) }
+                    guard let label else { continue }
+                    let first = slots.count
+                    try walk(choice, depth: depth, branch: branch ?? label, context: context, into: &slots)
+                    if ink && label == "fallback" { for index in first..<slots.count { slots[index].slot.drawsInk = true } }
                 }
                 continue
             }

@@ -18,19 +18,26 @@ import AltbuildSupport
     }
 
     /// Four slides with the same logo top left; slide 2 also has five small
-    /// copies of one icon and a "home" button linked to slide 1; slide 3 a photo.
+    /// copies of one icon and a "home" button linked to slide 1; slide 3 a
+    /// photo and a pen stroke.
     static func deck() throws -> [UInt8] {
         let logo = DeckFixture.picture(id: 20, name: "Logo", embed: "rIdLogo", x: 100_000, y: 100_000, cx: 900_000, cy: 400_000)
         let icons = (0..<5).map { DeckFixture.picture(id: 30 + $0, name: "Battery \($0)", embed: "rIdIcon", x: 2_000_000 + Int($0) * 500_000, y: 3_000_000, cx: 300_000, cy: 300_000) }.joined()
         let home = DeckFixture.picture(id: 40, name: "Home", embed: "rIdIcon", x: 11_000_000, y: 6_000_000, cx: 400_000, cy: 400_000,
                                        extLst: #"<a:hlinkClick r:id="rIdHome" action="ppaction://hlinksldjump"/>"#)
         let photo = DeckFixture.picture(id: 50, name: "Photo", embed: "rIdPhoto", x: 3_000_000, y: 2_000_000, cx: 6_000_000, cy: 4_000_000)
+        // Pen strokes: the choice holds the ink, the fallback a picture of it.
+        let ink = """
+            <mc:AlternateContent><mc:Choice Requires="p14"><p14:contentPart r:id="rIdInk"/></mc:Choice>\
+            <mc:Fallback>\(DeckFixture.picture(id: 60, name: "Ink 59", embed: "rIdPhoto", x: 500_000, y: 5_000_000, cx: 2_000_000, cy: 300_000))</mc:Fallback>\
+            </mc:AlternateContent>
+            """
         let rels: [(id: String, type: String, target: String)] = [("rIdLogo", "image", "../media/logo.png"), ("rIdIcon", "image", "../media/icon.png"),
                                                                   ("rIdPhoto", "image", "../media/photo.png"), ("rIdHome", "slide", "slide1.xml")]
         let slides: [DeckFixture.Slide] = [
             .init(shapes: logo, relationships: rels),
             .init(shapes: logo + icons + home, relationships: rels),
-            .init(shapes: logo + photo, relationships: rels),
+            .init(shapes: logo + photo + ink, relationships: rels),
             .init(shapes: logo, relationships: rels),
         ]
         return DeckFixture(slides: slides, parts: [("ppt/media/logo.png", try Self.png(40, 20)), ("ppt/media/icon.png", try Self.png(32, 32)),
@@ -79,7 +86,8 @@ import AltbuildSupport
         // The photo: nothing repeats it.
         #expect(file.entry("slide3:50")?.state == .needsReview)
         let output = try Deck(path: "\(project)/build/decks/talk.pptx").inventory().slots
-        #expect(output.filter(\.isDecorative).count == 7)
+        #expect(file.entry("slide3:60")?.reason == "ink drawn on the slide with a pen (a stroke, not a placed picture)")
+        #expect(output.filter(\.isDecorative).count == 8)
         #expect(output.first { $0.shapeID == "40" }?.descr == "Link: go to slide 1.")
 
         // The decisions are listed with their reasons, and a person overrides one by writing its text.
