@@ -98,7 +98,9 @@ extension DeckPipeline {
             if let warning = description.warning { warnings.append(warning) }
             let text = xmlSafeText(description.text)
             item.manifest.descriptionKey = answer.key.hex
-            guard !description.needsReview || fallbackContext else {
+            // Context that has no words to give (the neutral form of a picture
+            // with no caption or slide title) is left for a person even so.
+            guard !description.needsReview || (fallbackContext && !text.isEmpty) else {
                 leaveForPerson(&item, reason: description.reason ?? "only context is known")
                 return
             }

@@ -48,3 +48,21 @@ import DeckModel
         #expect(slots.first?.descr == "Tabelle mit 2 Zeilen und 2 Spalten; Spalten: Region und Umsatz.")
     }
 }
+
+/// A Japanese deck built by the real binary: its picture gets only the
+/// deck's own words as context, or, with none, is left for a person.
+@Suite struct JapaneseDeckTests {
+    static let textBox = #"<p:sp><p:nvSpPr><p:cNvPr id="5" name="T"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:p><a:r><a:rPr lang="ja-JP"/><a:t>会社案内</a:t></a:r></a:p></p:txBody></p:sp>"#
+
+    @Test func contextFallbackWritesNoEnglish() throws {
+        let project = Fixtures.temporaryDirectory()
+        let slides: [DeckFixture.Slide] = [
+            .init(shapes: Self.textBox + DeckFixture.picture(id: 22, name: "Picture 1"), relationships: [("rIdImg", "image", "../media/image1.png")]),
+        ]
+        try FileManager.default.write(DeckFixture(slides: slides, parts: [("ppt/media/image1.png", DeckFixture.png)]).bytes(), to: "\(project)/d.pptx")
+        let result = try BinaryRunner.run(["build", "--fallback", "context"], in: project)
+        #expect(result.status == 0, "\(result.stderr)")
+        let picture = try #require(try Deck(path: "\(project)/build/d.pptx").inventory().slots.first { $0.shapeID == "22" })
+        #expect(picture.descr == nil)
+    }
+}
