@@ -61,7 +61,7 @@ public struct DeckPipeline: Sendable {
                 return copy
             }
         }
-        var plan = Plan(fallbackContext: policy.fallbackContext)
+        var plan = Plan(fallbackContext: policy.fallbackContext, language: describer.language ?? inventory.language)
         for (index, slot) in slots.enumerated() {
             plan.add(slot, identity: identities[index], entry: match.entries[index], decision: decisions[index],
                      refusal: refusals[index], answer: answers[index])

@@ -16,10 +16,14 @@ extension DeckPipeline {
         /// Things a person should know (a slot left without text, a description over the length target).
         public var warnings: [String] = []
         let fallbackContext: Bool
+        /// The language of the texts the plan writes itself (links): the
+        /// describer's `--language`, else the deck's.
+        let language: String?
 
-        init(fallbackContext: Bool) {
+        init(fallbackContext: Bool, language: String? = nil) {
             review = ReviewFile(slots: [])
             self.fallbackContext = fallbackContext
+            self.language = language
         }
 
         /// Adds `slot` as `decision` says: kept, given a person's text or
@@ -55,7 +59,7 @@ extension DeckPipeline {
                 item.review.text = nil
                 item.review.reason = reason
             case .describeLink(let link):
-                let text = LinkDescription.text(link)
+                let text = LinkDescription.text(link, language: language)
                 report.described += 1
                 if slot.descr != text { item.write(text, decorative: false) }
                 item.review.state = .generated
@@ -94,7 +98,9 @@ extension DeckPipeline {
             if let warning = description.warning { warnings.append(warning) }
             let text = xmlSafeText(description.text)
             item.manifest.descriptionKey = answer.key.hex
-            guard !description.needsReview || fallbackContext else {
+            // Context that has no words to give (the neutral form of a picture
+            // with no caption or slide title) is left for a person even so.
+            guard !description.needsReview || (fallbackContext && !text.isEmpty) else {
                 leaveForPerson(&item, reason: description.reason ?? "only context is known")
                 return
             }

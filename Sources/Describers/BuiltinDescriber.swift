@@ -12,18 +12,31 @@ import DeckModel
 /// announce the role, so those words only waste the listener's time.
 public struct BuiltinDescriber: Describer {
     /// Bump when the wording changes, so cached descriptions are redone.
-    public static let version = "5"
+    public static let version = "6"
 
     /// Reads text in pictures when Tesseract is installed.
     public let recognizer: TextRecognizer?
+    /// `--language` (a tag or a name); nil writes in each deck's language.
+    public let language: String?
 
     /// `recognizer` defaults to Tesseract if it is on `PATH`.
-    public init(recognizer: TextRecognizer? = TextRecognizer.detect()) {
+    public init(recognizer: TextRecognizer? = TextRecognizer.detect(), language: String? = nil) {
         self.recognizer = recognizer
+        self.language = language
     }
 
+    /// The language enters the identity only when set, so a build without
+    /// `--language` keeps its cache keys; the deck's own language is in
+    /// `contextKey`.
     public var identity: DescriberIdentity {
-        DescriberIdentity(name: "builtin", version: Self.version, settings: recognizer == nil ? [:] : ["ocr": "tesseract"])
+        var settings: [String: String] = recognizer == nil ? [:] : ["ocr": "tesseract"]
+        if let language { settings["language"] = language }
+        return DescriberIdentity(name: "builtin", version: Self.version, settings: settings)
+    }
+
+    /// The phrasebook for `request`: `--language`, else the deck's, else English.
+    func wording(_ request: DescriptionRequest) -> Wording {
+        Wording.choose(setting: language, deck: request.deckLanguage)
     }
 
     public var needsMedia: Bool { recognizer != nil }
@@ -34,10 +47,15 @@ public struct BuiltinDescriber: Describer {
             let reading = await recognizer.read(media, cancel: request.cancel)
             let text = TextRecognizer.plausibleText(reading.words)
             if Self.isLegible(text) {
-                let noun = ScreenCapture.looksLikeOne(format: media.format, width: reading.width, height: reading.height)
-                    ? "Screenshot" : "Image"
-                return Description(text: TextStyle.sentence(noun + " with text: " + TextStyle.quoted(text, limit: 120)),
-                                   needsReview: false, reason: "text read by OCR")
+                let screenshot = ScreenCapture.looksLikeOne(format: media.format, width: reading.width, height: reading.height)
+                let written: String
+                switch wording(request) {
+                case .phrases(let phrases):
+                    written = TextStyle.sentence(phrases.withText(screenshot: screenshot) + phrases.quoted(text, limit: 120))
+                case .neutral:
+                    written = TextStyle.clip(text, 120)
+                }
+                return Description(text: written, needsReview: false, reason: "text read by OCR")
             }
             var context = describeNow(request)
             context.reason = context.reason.map { $0 + "; " + Self.unreadable(reading) }
@@ -78,11 +96,13 @@ public struct BuiltinDescriber: Describer {
         var caption: String?
         var title: String?
         var slide: Int?
+        /// The phrasebook's language ("" for the neutral form).
+        var language: String
     }
 
     public func contextKey(_ request: DescriptionRequest) -> String {
         let slot = request.slot
-        var key = ContextKey(kind: slot.kind, content: slot.content)
+        var key = ContextKey(kind: slot.kind, content: slot.content, language: wording(request).code)
         let caption = slot.context.caption.flatMap { $0.isEmpty ? nil : $0 }
         let title = slot.context.slideTitle.flatMap { $0.isEmpty ? nil : $0 }
         // Where the slot is: its slide's title, or the slide number when it has none.
@@ -104,19 +124,20 @@ public struct BuiltinDescriber: Describer {
     /// The synchronous core, usable where no concurrency is wanted.
     public func describeNow(_ request: DescriptionRequest) -> Description {
         let slot = request.slot
+        let wording = wording(request)
         switch slot.content {
         case .chart(let chart):
-            return Description(text: ChartDescription.describe(chart), needsReview: false)
+            return Description(text: ChartDescription.describe(chart, wording), needsReview: false)
         case .table(let table):
-            return Description(text: TableDescription.describe(table), needsReview: false)
+            return Description(text: TableDescription.describe(table, wording), needsReview: false)
         case .diagram(let diagram) where !diagram.items.isEmpty:
-            return Description(text: DiagramDescription.describe(diagram), needsReview: false)
+            return Description(text: DiagramDescription.describe(diagram, wording), needsReview: false)
         case .group(let members):
-            return groupDescription(members, slot)
+            return GroupDescription.describe(members, slot, wording)
         case .oleObject(let progID):
-            return .contextOnly("Embedded \(OLEObjectName.name(progID))" + place(slot) + ".", reason: "only the kind of object is known")
+            return .contextOnly(ContextText.object(progID, slot, wording), reason: "only the kind of object is known")
         default:
-            return .contextOnly(contextText(slot), reason: contextReason(slot))
+            return .contextOnly(ContextText.text(slot, wording), reason: contextReason(slot))
         }
     }
 
@@ -127,55 +148,5 @@ public struct BuiltinDescriber: Describer {
         else if let title = slot.context.slideTitle, !title.isEmpty { known = "only the slide title is known" }
         else { known = "nothing is known but its slide" }
         return "\(known); no vision model configured"
-    }
-
-    /// A group is described by its members' texts; one whose members say
-    /// nothing gets no text ("Group of 2 items: a shape and a shape" tells
-    /// a listener nothing).
-    private func groupDescription(_ members: [GroupMember], _ slot: Slot) -> Description {
-        let parts = members.compactMap { member -> String? in
-            guard let text = member.text?.trimmingWhitespace(), !text.isEmpty else { return nil }
-            return (member.kind.map(noun) ?? "text") + " " + TextStyle.quoted(text, limit: 40)
-        }
-        guard !parts.isEmpty else {
-            return .contextOnly("Group" + place(slot) + ".", reason: members.isEmpty ? "the group is empty" : "none of its \(TextStyle.plural(members.count, "member")) has text")
-        }
-        let untold = members.count - parts.count
-        var text = "Group: \(TextStyle.list(parts, max: 5))"
-        if untold > 0 { text += " and \(TextStyle.plural(untold, "item")) without text" }
-        return Description(text: TextStyle.sentence(text), needsReview: false)
-    }
-
-    /// Pictures and media: the builtin describer cannot see them, so it says
-    /// what the slide says about them and asks for review.
-    private func contextText(_ slot: Slot) -> String {
-        let what = TextStyle.capitalized(noun(slot.kind))
-        if let caption = slot.context.caption, !caption.isEmpty {
-            return TextStyle.sentence("\(what) captioned \(TextStyle.quoted(caption))")
-        }
-        return what + place(slot) + "."
-    }
-
-    private func place(_ slot: Slot) -> String {
-        if let title = slot.context.slideTitle, !title.isEmpty {
-            return " illustrating " + TextStyle.quoted(title.split(separator: "\n").joined(separator: " "))
-        }
-        return " on slide \(slot.slide)"
-    }
-
-    private func noun(_ kind: SlotKind) -> String {
-        switch kind {
-        case .picture: return "picture"
-        case .pictureFill: return "shape filled with a picture"
-        case .video: return "video"
-        case .audio: return "audio clip"
-        case .chart, .chartex: return "chart"
-        case .table: return "table"
-        case .diagram: return "diagram"
-        case .oleObject: return "embedded object"
-        case .model3D: return "3D model"
-        case .group: return "group"
-        case .graphic: return "graphic"
-        }
     }
 }

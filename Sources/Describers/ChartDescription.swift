@@ -17,10 +17,11 @@ enum ChartDescription {
     /// The first rendering within `lengthTarget`: in full; then without the
     /// list of series names (the extremes still name their series); then with
     /// extremes placed by category only and a long title cut shorter.
-    static func describe(_ chart: ChartData) -> String {
+    static func describe(_ chart: ChartData, _ wording: Wording = .english) -> String {
+        guard case .phrases(let phrases) = wording else { return NeutralForm.chart(chart) }
         var text = ""
         for level in Compaction.allCases {
-            text = render(chart, level)
+            text = render(chart, level, phrases)
             if text.count <= lengthTarget { break }
         }
         return text
@@ -31,14 +32,14 @@ enum ChartDescription {
         case full, noSeriesList, categoryOnly
     }
 
-    private static func render(_ chart: ChartData, _ compact: Compaction) -> String {
-        let head = ChartHead(chart)
+    private static func render(_ chart: ChartData, _ compact: Compaction, _ phrases: any Phrasebook) -> String {
+        let head = ChartHead(chart, phrases)
         let format = NumberFormat(chart.valueFormat)
         let body: String
         if isScatter(chart), chart.series.contains(where: { $0.xValues != nil }) {
             body = scatterSentence(chart, head, format, compact: compact)
         } else if chart.types.first?.hasPrefix("pie") == true || chart.types.first == "doughnut", let series = chart.series.first {
-            body = head.lead + pieSentence(series, chart, format)
+            body = head.lead + pieSentence(series, chart, format, phrases)
         } else {
             body = categorySentences(chart, head, format, compact: compact)
         }
@@ -50,23 +51,24 @@ enum ChartDescription {
     }
 
     private static func categorySentences(_ chart: ChartData, _ head: ChartHead, _ format: NumberFormat, compact: Compaction) -> String {
+        let phrases = head.phrases
         var first = head.lead + head.seriesPhrase(compact: compact)
         let ordered = CategoryOrder.isOrdered(chart)
         let waterfall = chart.types.first == "waterfall"
         if chart.categories.count > 1 {
-            let from = category(0, chart), to = category(chart.categories.count - 1, chart)
+            let from = category(0, chart, phrases), to = category(chart.categories.count - 1, chart, phrases)
             if waterfall {
-                first += " with \(chart.categories.count) steps from \(from) to \(to)"
+                first += phrases.steps(chart.categories.count, from: from, to: to)
             } else if ordered {
-                first += " from \(from) to \(to)"
+                first += phrases.range(from: from, to: to)
             } else {
-                first += " across \(chart.categories.count) categories"
+                first += phrases.across(chart.categories.count)
             }
         }
         first += "."
         let points = chart.series.flatMap { series in
             series.values.enumerated().compactMap { index, value in
-                value.map { (series: chart.series.count > 1 ? series.name ?? "" : "", category: category(index, chart), value: $0) }
+                value.map { (series: chart.series.count > 1 ? series.name ?? "" : "", category: category(index, chart, phrases), value: $0) }
             }
         }
         guard let low = points.min(by: { $0.value < $1.value }), let high = points.max(by: { $0.value < $1.value }) else {
@@ -76,8 +78,8 @@ enum ChartDescription {
             let parts = (compact == .categoryOnly ? [point.category] : [point.series, point.category]).filter { !$0.isEmpty }
             return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
         }
-        var second = "Values range from \(format.string(low.value))\(place(low)) to \(format.string(high.value))\(place(high))"
-        if ordered, !waterfall, let trend = trend(chart, format) { second += "; " + trend }
+        var second = phrases.values(low: phrases.number(low.value, format) + place(low), high: phrases.number(high.value, format) + place(high))
+        if ordered, !waterfall, let trend = trend(chart, format, phrases) { second += "; " + trend }
         return first + " " + second + "."
     }
 
@@ -85,45 +87,47 @@ enum ChartDescription {
         let pairs = chart.series.flatMap { series in
             zip(series.xValues ?? [], series.values).compactMap { x, y in x.flatMap { x in y.map { (x, $0) } } }
         }
+        let phrases = head.phrases
         var text = head.lead + head.seriesPhrase(compact: compact)
-        text += " with " + TextStyle.plural(pairs.count, "point")
+        text += phrases.points(pairs.count)
         guard let xLow = pairs.map(\.0).min(), let xHigh = pairs.map(\.0).max(),
               let yLow = pairs.map(\.1).min(), let yHigh = pairs.map(\.1).max() else { return text + "." }
         let xFormat = NumberFormat(chart.xFormat)
-        return text + ": x from \(xFormat.string(xLow)) to \(xFormat.string(xHigh)), y from \(format.string(yLow)) to \(format.string(yHigh))."
+        let x = (phrases.number(xLow, xFormat), phrases.number(xHigh, xFormat))
+        return text + phrases.axes(x: x, y: (phrases.number(yLow, format), phrases.number(yHigh, format))) + "."
     }
 
-    private static func pieSentence(_ series: ChartSeries, _ chart: ChartData, _ format: NumberFormat) -> String {
-        let values = series.values.enumerated().compactMap { i, v in v.map { (category(i, chart), $0) } }
+    private static func pieSentence(_ series: ChartSeries, _ chart: ChartData, _ format: NumberFormat, _ phrases: any Phrasebook) -> String {
+        let values = series.values.enumerated().compactMap { i, v in v.map { (category(i, chart, phrases), $0) } }
         let total = values.reduce(0) { $0 + $1.1 }
-        var text = " with \(TextStyle.plural(values.count, "slice"))"
+        var text = phrases.slices(values.count)
         guard let largest = values.max(by: { $0.1 < $1.1 }), let smallest = values.min(by: { $0.1 < $1.1 }), total > 0 else {
             return text + "."
         }
         let value = { (v: Double) in
-            format.percent ? format.string(v) : format.string(v) + " (" + TextStyle.number((v / total * 1000).rounded() / 10) + "%)"
+            format.percent ? phrases.number(v, format) : phrases.number(v, format) + " (" + phrases.number((v / total * 1000).rounded() / 10) + "%)"
         }
-        text += ". The largest is \(largest.0) at \(value(largest.1))"
-        if values.count > 1 { text += " and the smallest \(smallest.0) at \(value(smallest.1))" }
+        text += phrases.largest(largest.0, value(largest.1))
+        if values.count > 1 { text += phrases.smallest(smallest.0, value(smallest.1)) }
         return text + "."
     }
 
     /// The direction of change of the first series (or the only one); only
     /// called for an ordered category axis.
-    private static func trend(_ chart: ChartData, _ format: NumberFormat) -> String? {
+    private static func trend(_ chart: ChartData, _ format: NumberFormat, _ phrases: any Phrasebook) -> String? {
         guard let series = chart.series.first else { return nil }
         let values = series.values.compactMap { $0 }
         guard values.count >= 2, let first = values.first, let last = values.last else { return nil }
         let scale = max(abs(first), abs(last), 1e-9)
-        let who = chart.series.count > 1 ? (series.name.map { TextStyle.clip($0, 30) + " " } ?? "the first series ") : ""
+        let who = chart.series.count > 1 ? (series.name.map { TextStyle.clip($0, 30) } ?? phrases.firstSeries) : nil
         let change = (last - first) / scale
-        if abs(change) < 0.02 { return "\(who)stays about level at \(format.string(last))" }
-        let verb = last > first ? "rises" : "falls"
+        let from = phrases.number(first, format), to = phrases.number(last, format)
+        if abs(change) < 0.02 { return phrases.trend(who, .level, overall: false, from: from, to: to) }
         let monotonic = zip(values, values.dropFirst()).allSatisfy { last > first ? $1 >= $0 : $1 <= $0 }
-        return "\(who)\(verb)\(monotonic ? "" : " overall") from \(format.string(first)) to \(format.string(last))"
+        return phrases.trend(who, last > first ? .rises : .falls, overall: !monotonic, from: from, to: to)
     }
 
-    static func category(_ index: Int, _ chart: ChartData) -> String {
-        index < chart.categories.count ? TextStyle.clip(chart.categories[index], 30) : "point \(index + 1)"
+    static func category(_ index: Int, _ chart: ChartData, _ phrases: any Phrasebook = EnglishPhrases()) -> String {
+        index < chart.categories.count ? TextStyle.clip(chart.categories[index], 30) : phrases.point(index + 1)
     }
 }

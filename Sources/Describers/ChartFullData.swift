@@ -37,7 +37,7 @@ extension ChartDescription {
         return (0..<count).map { index in
             let label = index < chart.categories.count ? chart.categories[index].collapsingWhitespace() : "Point \(index + 1)"
             let cells = chart.series.enumerated().map { seriesIndex, series in
-                let value = index < series.values.count ? series.values[index].map(format.string) ?? "–" : "–"
+                let value = index < series.values.count ? series.values[index].map { format.string($0) } ?? "–" : "–"
                 return chart.series.count > 1 ? seriesName(series, seriesIndex) + " " + value : value
             }
             return label + ": " + cells.joined(separator: ", ")

@@ -7,6 +7,7 @@ import DeckModel
 /// the axis titles ("of Revenue (USD) by Region") or the single series name.
 struct ChartHead {
     let chart: ChartData
+    let phrases: any Phrasebook
     /// The title, whitespace collapsed; nil when there is none.
     let title: String?
     let titleIsLong: Bool
@@ -15,19 +16,20 @@ struct ChartHead {
     /// Whether `lead` already names the subject.
     let hasSubject: Bool
 
-    init(_ chart: ChartData) {
+    init(_ chart: ChartData, _ phrases: any Phrasebook = EnglishPhrases()) {
         self.chart = chart
+        self.phrases = phrases
         let title = chart.title?.collapsingWhitespace()
         self.title = title?.isEmpty == false ? title : nil
         titleIsLong = (self.title?.count ?? 0) > ChartDescription.titleLimit
-        var lead = TextStyle.capitalized(Self.typePhrase(chart.types))
+        var lead = TextStyle.capitalized(Self.typePhrase(chart.types, phrases))
         var hasSubject = false
         if let title = self.title, !titleIsLong {
-            lead += " " + TextStyle.quoted(title)
+            lead += " " + phrases.quoted(title)
             hasSubject = true
         } else if let value = Self.clean(chart.valueAxisTitle) {
-            lead += " of " + TextStyle.clip(value, 40)
-            if let category = Self.clean(chart.categoryAxisTitle) { lead += " by " + TextStyle.clip(category, 30) }
+            lead += phrases.of(TextStyle.clip(value, 40))
+            if let category = Self.clean(chart.categoryAxisTitle) { lead += phrases.by(TextStyle.clip(category, 30)) }
             hasSubject = true
         }
         self.lead = lead
@@ -39,23 +41,24 @@ struct ChartHead {
     func seriesPhrase(compact: ChartDescription.Compaction) -> String {
         let named = chart.series.compactMap { $0.name.flatMap(Self.clean) }.map { TextStyle.clip($0, 24) }
         if chart.series.count > 1 {
-            var text = " comparing \(TextStyle.plural(chart.series.count, "series", "series"))"
-            if !named.isEmpty, compact == .full { text += " (" + TextStyle.list(named, max: 3) + ")" }
+            var text = phrases.comparing(chart.series.count)
+            if !named.isEmpty, compact == .full { text += " (" + phrases.list(named, max: 3) + ")" }
             return text
         }
-        if let name = named.first, !hasSubject, name != title { return " of " + name }
+        if let name = named.first, !hasSubject, name != title { return phrases.of(name) }
         return ""
     }
 
     /// " Title: “Employment of workers with a…”." after the key values, for a long title.
     func longTitle(compact: ChartDescription.Compaction) -> String {
         guard let title, titleIsLong else { return "" }
-        return " Title: " + TextStyle.quoted(title, limit: compact == .categoryOnly ? 40 : ChartDescription.titleLimit) + "."
+        return phrases.title(phrases.quoted(title, limit: compact == .categoryOnly ? 40 : ChartDescription.titleLimit))
     }
 
-    /// "column chart", "column and line chart".
-    static func typePhrase(_ types: [String]) -> String {
-        types.isEmpty ? "chart" : TextStyle.list(types) + " chart"
+    /// "column chart", "column and line chart"; the language's word for
+    /// "chart" alone when it cannot name a type.
+    static func typePhrase(_ types: [String], _ phrases: any Phrasebook = EnglishPhrases()) -> String {
+        types.isEmpty ? phrases.chart : phrases.chartType(types) ?? phrases.chart
     }
 
     private static func clean(_ text: String?) -> String? {

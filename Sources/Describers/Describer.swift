@@ -27,6 +27,10 @@ public protocol Describer: Sendable {
     /// The build-wide bound on this describer's requests and processes.
     var limiter: DescriberLimiter? { get }
 
+    /// The `--language` this describer writes in, nil to follow each deck.
+    /// Texts the build writes itself (a linked picture's "Link: …") follow it too.
+    var language: String? { get }
+
     /// Checked once at build start (is the server reachable, does it have the
     /// model?), so a broken setup fails with one clear message instead of
     /// failing every deck.
@@ -37,6 +41,7 @@ extension Describer {
     public var needsMedia: Bool { false }
     public var imageSide: Int { 0 }
     public var limiter: DescriberLimiter? { nil }
+    public var language: String? { nil }
     public func preflight() async throws {}
 }
 

@@ -12,25 +12,25 @@ enum DiagramDescription {
 
     /// "Hierarchy diagram with 7 items in 3 levels, top: CEO; under it: CFO (Accounts, Payroll), CTO (Dev)."
     /// "Process diagram with 3 steps: Plan, Build and Ship."
-    static func describe(_ diagram: DiagramData) -> String {
+    static func describe(_ diagram: DiagramData, _ wording: Wording = .english) -> String {
+        guard case .phrases(let phrases) = wording else { return NeutralForm.diagram(diagram) }
         let items = diagram.items
         guard let first = items.first else { return "" }
         let levels = diagram.levels
-        let kind = kindName(diagram.category)
-        let stepwise = levels == 1 && (kind == "Process" || kind == "Cycle")
-        var head = (kind.map { $0 + " diagram" } ?? "Diagram") + " with "
-            + (diagram.truncated ? "more than " : "") + TextStyle.plural(items.count, stepwise ? "step" : "item")
-        if levels > 1 { head += " in \(levels) levels" }
+        let kind = kindName(diagram.category)?.lowercased()
+        let stepwise = levels == 1 && (kind == "process" || kind == "cycle")
+        var head = phrases.diagram(kind) + phrases.diagramSize(items.count, steps: stepwise, truncated: diagram.truncated)
+        if levels > 1 { head += phrases.levels(levels) }
         // A single top item leads ("top: CEO") and the rest is listed under it.
         let singleTop = levels > 1 && !items.dropFirst().contains { $0.level == 0 }
         var listed = items[...]
         if singleTop {
-            head += ", top: " + LabelText.clip(first.text, itemLimit)
+            head += phrases.top + LabelText.clip(first.text, itemLimit)
             listed = items.dropFirst()
             if listed.isEmpty { return TextStyle.sentence(head) }
-            head += "; under it: "
+            head += phrases.underIt
         } else {
-            head += ": "
+            head += phrases.listStart
         }
         let base = singleTop ? 1 : 0
         // Items are taken level by level, so the short text gives the whole
@@ -47,11 +47,11 @@ enum DiagramDescription {
         let rest = listed.count - count
         var text = head
         if rest == 0 && levels == 1 {
-            text += TextStyle.list(listed.map { LabelText.clip($0.text, itemLimit) }, max: listed.count)
+            text += phrases.list(listed.map { LabelText.clip($0.text, itemLimit) }, max: listed.count)
         } else {
             text += nested(shown(count), base: base)
         }
-        if rest > 0 { text += " (\(TextStyle.plural(rest, "more item")))" }
+        if rest > 0 { text += phrases.moreItems(rest) }
         return TextStyle.sentence(text)
     }
 

@@ -3,19 +3,21 @@ public import DeckModel
 /// What a picture that is a link is for: W3C's rule for functional images is
 /// that the text says what the link does, not what the picture shows.
 public enum LinkDescription {
-    public static func text(_ link: SlotLink) -> String {
+    /// In English unless `language` (a tag or a name, as `--language` takes)
+    /// names another: the deck's language or the `--language` setting.
+    public static func text(_ link: SlotLink, language: String? = nil) -> String {
+        text(link, Wording.choose(setting: language, deck: nil))
+    }
+
+    static func text(_ link: SlotLink, _ wording: Wording) -> String {
+        guard case .phrases(let phrases) = wording else { return NeutralForm.link(link) }
         switch link {
-        case .slide(let number): return "Link: go to slide \(number)."
-        case .url(let target): return "Link: \(shortTarget(target))."
+        case .slide(let number): return phrases.linkToSlide(number)
+        case .url(let target): return phrases.link(shortTarget(target))
         case .jump(let jump):
-            let words = ["nextslide": "next slide", "previousslide": "previous slide", "firstslide": "first slide",
-                         "lastslide": "last slide", "lastslideviewed": "last slide viewed", "endshow": "end the show"]
-            let target = words[jump.lowercased()] ?? "another slide"
-            return jump.lowercased() == "endshow" ? "Link: end the show." : "Link: go to the \(target)."
+            return phrases.link(phrases.jump(jump.lowercased()) ?? phrases.jump("other") ?? "")
         case .action(let action):
-            let words = ["program": "run a program", "macro": "run a macro", "ole": "open an embedded object",
-                         "media": "play media", "hlinkpres": "open another presentation", "customshow": "start a custom show"]
-            return "Link: \(words[action.lowercased()] ?? "an action")."
+            return phrases.link(phrases.action(action.lowercased()) ?? phrases.action("other") ?? "")
         }
     }
 

@@ -22,9 +22,13 @@ struct NumberFormat: Equatable {
         understood = parse(Array(code))
     }
 
-    /// `value` in this format, or as `TextStyle.number` when the format is not understood.
-    func string(_ value: Double) -> String {
-        guard understood, value.isFinite else { return TextStyle.number(value) }
+    /// `value` in this format, or as `TextStyle.number` when the format is not
+    /// understood. The marks are the reader's language's (German writes
+    /// 1.234,5): a format code's `.` and `,` only say where they go.
+    func string(_ value: Double, decimalMark: String = ".", groupMark: String = ",") -> String {
+        guard understood, value.isFinite else {
+            return TextStyle.number(value).split(separator: ".", omittingEmptySubsequences: false).joined(separator: decimalMark)
+        }
         let shown = percent ? value * 100 : value
         var scale = 1.0
         for _ in 0..<maxDecimals { scale *= 10 }
@@ -33,21 +37,21 @@ struct NumberFormat: Equatable {
         let units = Int64(scaled)
         let divisor = Int64(scale)
         var digits = String(units / divisor)
-        if grouping { digits = Self.grouped(digits) }
+        if grouping { digits = Self.grouped(digits, mark: groupMark) }
         if maxDecimals > 0 {
             var fraction = String(units % divisor)
             fraction = String(repeating: "0", count: maxDecimals - fraction.count) + fraction
             while fraction.count > minDecimals, fraction.last == "0" { fraction.removeLast() }
-            if !fraction.isEmpty { digits += "." + fraction }
+            if !fraction.isEmpty { digits += decimalMark + fraction }
         }
         return (shown < 0 && units != 0 ? "-" : "") + prefix + digits + suffix
     }
 
     /// "1234567" → "1,234,567".
-    private static func grouped(_ digits: String) -> String {
+    private static func grouped(_ digits: String, mark: String) -> String {
         var out = ""
         for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            if index > 0, (digits.count - index) % 3 == 0 { out += mark }
             out.append(digit)
         }
         return out

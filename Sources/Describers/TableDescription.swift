@@ -11,13 +11,14 @@ enum TableDescription {
 
     /// "Table with 4 rows and 5 columns; columns: Region, Q1, Q2, Q3 and Q4."
     /// "Table with 3 rows and 2 columns, no header row; first row: Apples and 3."
-    static func describe(_ table: TableData) -> String {
-        guard table.rows > 0, table.columns > 0 else { return "Empty table." }
-        var text = "Table with \(TextStyle.plural(table.rows, "row")) and \(TextStyle.plural(table.columns, "column"))"
-        if !table.firstRowIsHeader { text += ", no header row" }
+    static func describe(_ table: TableData, _ wording: Wording = .english) -> String {
+        guard case .phrases(let phrases) = wording else { return NeutralForm.table(table) }
+        guard table.rows > 0, table.columns > 0 else { return phrases.emptyTable }
+        var text = phrases.table(rows: table.rows, columns: table.columns)
+        if !table.firstRowIsHeader { text += phrases.noHeaderRow }
         let names = table.header.map(name).filter { !$0.isEmpty }
         if !names.isEmpty {
-            text += (table.firstRowIsHeader ? "; columns: " : "; first row: ") + TextStyle.list(names, max: maxNames)
+            text += (table.firstRowIsHeader ? phrases.columnsLabel : phrases.firstRowLabel) + phrases.list(names, max: maxNames)
         }
         return TextStyle.sentence(text)
     }

@@ -55,10 +55,12 @@ enum TextStyle {
     }
 
     /// Ends `text` with exactly one full stop, unless it already ends a
-    /// sentence, possibly inside a closing quote ("…floor.”").
+    /// sentence, possibly inside a closing quote ("…floor.”", "…Boden.“").
     static func sentence(_ text: String) -> String {
         var probe = Substring(text)
-        if probe.last == "”" || probe.last == "\"" { probe = probe.dropLast() }
+        // Closing quotes of every phrasebook: ” (en), “ (de), » (fr, es), " (he).
+        if let last = probe.last, "”“»\"".contains(last) { probe = probe.dropLast() }
+        while probe.last == "\u{00A0}" { probe = probe.dropLast() }
         if let last = probe.last, ".!?…".contains(last) { return text }
         return text + "."
     }

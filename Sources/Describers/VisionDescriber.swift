@@ -72,6 +72,8 @@ public struct VisionDescriber: Describer {
     /// The worker scales pictures to this before they are sent.
     public var imageSide: Int { settings.longestSide }
 
+    public var language: String? { settings.language }
+
     public var identity: DescriberIdentity {
         DescriberIdentity(name: settings.api.rawValue, version: "1", settings: [
             "endpoint": settings.endpoint, "model": settings.model, "chat": String(settings.useChat),

@@ -44,7 +44,7 @@ enum ProjectFactory {
         case "ollama", "openai":
             return VisionDescriber(settings: try visionSettings(settings), limiter: limiter)
         default:
-            return BuiltinDescriber(recognizer: TextRecognizer.detect(limiter: limiter))
+            return BuiltinDescriber(recognizer: TextRecognizer.detect(limiter: limiter), language: settings.optionalString("describer.language"))
         }
     }
 
