@@ -1,4 +1,4 @@
-public import AltbuildSupport
+import AltbuildSupport
 
 /// What a person decides about one slot, through `altbuild review` or the
 /// review page. Decisions change only the review file; the next build

@@ -1,4 +1,4 @@
-public import AltbuildSupport
+import AltbuildSupport
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

@@ -7,6 +7,14 @@ import Darwin
 /// Small POSIX file helpers. altbuild avoids Foundation's file APIs on hot
 /// paths because a no-op build must cost little more than a few `stat` calls.
 public enum FileIO {
+    /// The current folder's absolute path, or nil if it cannot be known
+    /// (removed since, or too deep).
+    public static func currentDirectory() -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return nil }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// Reads a whole file, refusing files larger than `limit` bytes.
     public static func read(_ path: String, limit: Int = Int.max) throws -> [UInt8] {
         guard let bytes = try readIfPresent(path, limit: limit) else {

@@ -31,18 +31,6 @@ enum TextStyle {
         "“" + clip(text, limit) + "”"
     }
 
-    /// "A", "A and B", "A, B and C", "A, B, C and 4 more".
-    static func list(_ items: [String], max: Int = 6) -> String {
-        if items.count > max {
-            return items.prefix(max).joined(separator: ", ") + " and \(items.count - max) more"
-        }
-        switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
-        }
-    }
-
     /// 1234 → "1234", 12.5 → "12.5", 0.12345 → "0.12".
     static func number(_ value: Double) -> String {
         if value.isNaN || value.isInfinite { return "n/a" }

@@ -1,4 +1,3 @@
-public import AltbuildSupport
 
 /// A problem in `altbuild.toml` or with a flag's value: it names the file
 /// and line (or the flag), the key, the bad value and what is valid. Every

@@ -1,4 +1,4 @@
-public import AltbuildSupport
+import AltbuildSupport
 import TOMLKit
 
 /// `altbuild.toml`: the project's settings, checked against `Settings.all`

@@ -1,8 +1,5 @@
 import AltbuildSupport
 import ProjectSettings
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The little `init` needs of git: is this folder in a work tree, and a line
 /// added to a `.gitignore` once.
@@ -10,9 +7,8 @@ enum GitIgnore {
     /// Whether the current folder is in a git work tree: it or a folder
     /// above it holds `.git` (a folder, or a file for worktrees and submodules).
     static func isInsideWorkTree() -> Bool {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) != nil else { return false }
-        return FolderSearch.upward(from: String(cString: buffer), containing: ".git") != nil
+        guard let folder = FileIO.currentDirectory() else { return false }
+        return FolderSearch.upward(from: folder, containing: ".git") != nil
     }
 
     /// Appends `line` to the file at `path` unless a line already says it;

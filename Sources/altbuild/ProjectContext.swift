@@ -25,9 +25,7 @@ struct ProjectContext: Sendable {
     static func load() throws -> ProjectContext { try current.get() }
 
     private static func locate() throws(ConfigError) -> ProjectContext {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) != nil else { return ProjectContext(root: nil, prefix: "", file: nil) }
-        let start = String(cString: buffer)
+        guard let start = FileIO.currentDirectory() else { return ProjectContext(root: nil, prefix: "", file: nil) }
         guard let root = ConfigFile.find(from: start) else { return ProjectContext(root: nil, prefix: "", file: nil) }
         let file: ConfigFile
         do {
