@@ -33,8 +33,12 @@ public struct DecorativeDetector: Sendable {
         var reasons = repeats(slots, candidates)
         guard mode == .detect else { return reasons }
         for (index, reason) in icons(slots, candidates) where reasons[index] == nil { reasons[index] = reason }
-        for index in candidates where reasons[index] == nil && slots[index].drawsInk {
-            reasons[index] = "ink drawn on the slide with a pen (a stroke, not a placed picture)"
+        for index in candidates where reasons[index] == nil {
+            if slots[index].drawsInk {
+                reasons[index] = "ink drawn on the slide with a pen (a stroke, not a placed picture)"
+            } else if isLine(slots[index]) {
+                reasons[index] = "a picture of a line (a rule or divider): thinner than 1% of the slide and 20 times longer than wide"
+            }
         }
         // A tiny picture used as a fill, or used over and over, is a texture or a spacer.
         let uses = Dictionary(grouping: candidates) { slots[$0].mediaDigest }.mapValues(\.count)
@@ -91,6 +95,14 @@ public struct DecorativeDetector: Sendable {
             }
         }
         return reasons
+    }
+
+    /// A rule or divider placed as a picture: very thin across the slide.
+    private func isLine(_ slot: Slot) -> Bool {
+        guard let frame = slot.frame, let slide = slideSize, frame.width > 0, frame.height > 0 else { return false }
+        let (long, thin) = (max(frame.width, frame.height), min(frame.width, frame.height))
+        let across = frame.width < frame.height ? slide.width : slide.height
+        return Double(thin) < 0.01 * Double(across) && long >= 20 * thin
     }
 
     private func isSmall(_ slot: Slot) -> Bool {

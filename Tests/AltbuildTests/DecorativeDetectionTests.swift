@@ -19,13 +19,15 @@ import AltbuildSupport
 
     /// Four slides with the same logo top left; slide 2 also has five small
     /// copies of one icon and a "home" button linked to slide 1; slide 3 a
-    /// photo and a pen stroke.
+    /// photo, a pen stroke and a divider line.
     static func deck() throws -> [UInt8] {
         let logo = DeckFixture.picture(id: 20, name: "Logo", embed: "rIdLogo", x: 100_000, y: 100_000, cx: 900_000, cy: 400_000)
         let icons = (0..<5).map { DeckFixture.picture(id: 30 + $0, name: "Battery \($0)", embed: "rIdIcon", x: 2_000_000 + Int($0) * 500_000, y: 3_000_000, cx: 300_000, cy: 300_000) }.joined()
         let home = DeckFixture.picture(id: 40, name: "Home", embed: "rIdIcon", x: 11_000_000, y: 6_000_000, cx: 400_000, cy: 400_000,
                                        extLst: #"<a:hlinkClick r:id="rIdHome" action="ppaction://hlinksldjump"/>"#)
         let photo = DeckFixture.picture(id: 50, name: "Photo", embed: "rIdPhoto", x: 3_000_000, y: 2_000_000, cx: 6_000_000, cy: 4_000_000)
+        // A divider: a picture of a line across the slide.
+        let divider = DeckFixture.picture(id: 70, name: "Rule", embed: "rIdPhoto", x: 500_000, y: 1_600_000, cx: 11_000_000, cy: 30_000)
         // Pen strokes: the choice holds the ink, the fallback a picture of it.
         let ink = """
             <mc:AlternateContent><mc:Choice Requires="p14"><p14:contentPart r:id="rIdInk"/></mc:Choice>\
@@ -37,7 +39,7 @@ import AltbuildSupport
         let slides: [DeckFixture.Slide] = [
             .init(shapes: logo, relationships: rels),
             .init(shapes: logo + icons + home, relationships: rels),
-            .init(shapes: logo + photo + ink, relationships: rels),
+            .init(shapes: logo + photo + ink + divider, relationships: rels),
             .init(shapes: logo, relationships: rels),
         ]
         return DeckFixture(slides: slides, parts: [("ppt/media/logo.png", try Self.png(40, 20)), ("ppt/media/icon.png", try Self.png(32, 32)),
@@ -87,7 +89,8 @@ import AltbuildSupport
         #expect(file.entry("slide3:50")?.state == .needsReview)
         let output = try Deck(path: "\(project)/build/decks/talk.pptx").inventory().slots
         #expect(file.entry("slide3:60")?.reason == "ink drawn on the slide with a pen (a stroke, not a placed picture)")
-        #expect(output.filter(\.isDecorative).count == 8)
+        #expect(file.entry("slide3:70")?.reason?.hasPrefix("a picture of a line (a rule or divider)") == true)
+        #expect(output.filter(\.isDecorative).count == 9)
         #expect(output.first { $0.shapeID == "40" }?.descr == "Link: go to slide 1.")
 
         // The decisions are listed with their reasons, and a person overrides one by writing its text.
