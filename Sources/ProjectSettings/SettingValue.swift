@@ -1,3 +1,5 @@
+import AltbuildSupport
+
 /// A setting's value, whichever way it was given: a TOML value in
 /// `altbuild.toml`, a flag's text, or the default.
 public enum SettingValue: Sendable, Equatable, CustomStringConvertible {
@@ -20,23 +22,18 @@ public enum SettingValue: Sendable, Equatable, CustomStringConvertible {
 
     /// A TOML basic string.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
+        "\"" + text.replacingScalars { scalar in
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\t": return "\\t"
+            case "\r": return "\\r"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                guard scalar.value < 0x20 || scalar.value == 0x7F else { return nil }
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             }
-        }
-        return out + "\""
+        } + "\""
     }
 }
