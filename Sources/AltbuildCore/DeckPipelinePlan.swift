@@ -160,11 +160,7 @@ extension DeckPipeline {
         }
 
         /// Whether the deck's text for the slot is altbuild's own from an earlier build.
-        var isAltbuildsText: Bool {
-            guard let text = slot.descr?.trimmingWhitespace(), !text.isEmpty, let previous else { return false }
-            return text == previous.generated?.trimmingWhitespace()
-                || (previous.state == .generated && text == previous.text?.trimmingWhitespace())
-        }
+        var isAltbuildsText: Bool { SlotDecision.isAltbuildsText(slot, entry: previous) }
 
         /// Sets the slot's text (nil: leave it) and decoration in the output.
         mutating func write(_ text: String?, decorative: Bool) {

@@ -34,7 +34,7 @@ public enum SlotDecision: Sendable, Equatable {
             if entry.state == .decorative, entry.reviewed == true { return .personsDecorative }
         }
         var judged = slot
-        if !deckText.isEmpty, altbuilds.contains(deckText), slot.state != .decorative {
+        if isAltbuildsText(slot, entry: entry), slot.state != .decorative {
             judged.state = .missing
         }
         switch policy.action(for: judged, slideSize: slideSize) {
@@ -55,6 +55,13 @@ public enum SlotDecision: Sendable, Equatable {
     /// Texts that altbuild put in the deck for this slot: what it generated,
     /// and what it wrote from a person's decision. A person's own text in the
     /// deck (`human`) is not among them.
+    /// Whether the deck's text for `slot` is one altbuild put there, by the
+    /// slot's review entry: then it is altbuild's to rewrite or take out.
+    static func isAltbuildsText(_ slot: Slot, entry: ReviewEntry?) -> Bool {
+        guard let text = slot.descr?.trimmingWhitespace(), !text.isEmpty else { return false }
+        return altbuildTexts(entry).contains(text)
+    }
+
     private static func altbuildTexts(_ entry: ReviewEntry?) -> [String] {
         guard let entry else { return [] }
         var texts = [entry.generated]
