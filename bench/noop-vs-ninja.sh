@@ -42,18 +42,28 @@ python3 - "$work" "$bin" "$runs" "$decks" <<'PY'
 import statistics, subprocess, sys, time
 work, binary, runs, decks = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 cmds = {"altbuild": [binary, "build", "decks"], "ninja": ["ninja", "-f", "build.ninja"]}
-times = {k: [] for k in cmds}
+
+def noop(name, out):
+    """Every timed no-op must really be one."""
+    if name == "altbuild":
+        assert f"{decks} decks: 0 built, 0 restored from cache, {decks} up to date, 0 failed" in out.stdout, out.stdout + out.stderr
+    elif name == "ninja":
+        assert "no work to do" in out.stdout, out.stdout
+
+def timed(commands, rounds, check=None):
+    """Wall times of each command, alternating them round by round."""
+    times = {k: [] for k in commands}
+    for _ in range(rounds):
+        for name, c in commands.items():
+            t = time.perf_counter()
+            out = subprocess.run(c, cwd=work, capture_output=True, text=True)
+            times[name].append(time.perf_counter() - t)
+            if check: check(name, out)
+    return times
+
 for _ in range(3):  # warm the page cache
     for c in cmds.values(): subprocess.run(c, cwd=work, stdout=subprocess.DEVNULL)
-for _ in range(runs):
-    for name, c in cmds.items():
-        t = time.perf_counter()
-        out = subprocess.run(c, cwd=work, capture_output=True, text=True)
-        times[name].append(time.perf_counter() - t)
-        if name == "altbuild":
-            assert f"{decks} decks: 0 built, 0 restored from cache, {decks} up to date, 0 failed" in out.stdout, out.stdout
-        else:
-            assert "no work to do" in out.stdout, out.stdout
+times = timed(cmds, runs, noop)
 a, n = statistics.median(times["altbuild"]), statistics.median(times["ninja"])
 print(f"decks={decks} runs={runs}")
 print(f"altbuild no-op: median {a*1000:.1f} ms (min {min(times['altbuild'])*1000:.1f} ms)")
@@ -66,25 +76,13 @@ print(f"ratio altbuild/ninja: {a/n:.2f} (goal: at most 2.00)")
 # "check (passing)" accepts every state, as a project whose reviews are all
 # done would pass: the review files are then scanned, not decoded.
 everything = [a for s in ("generated", "needs-review", "placeholder", "missing") for a in ("--allow", s)]
-gate = {"status": [binary, "status", "decks"], "check": [binary, "check", "decks"],
-        "check (passing)": [binary, "check", "decks"] + everything}
-gate_times = {k: [] for k in gate}
-for _ in range(max(5, runs // 3)):
-    for name, c in gate.items():
-        t = time.perf_counter()
-        subprocess.run(c, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        gate_times[name].append(time.perf_counter() - t)
+gate_times = timed({"status": [binary, "status", "decks"], "check": [binary, "check", "decks"],
+                    "check (passing)": [binary, "check", "decks"] + everything}, max(5, runs // 3))
+
 # The same no-op with an altbuild.toml holding every key (what `altbuild init`
 # writes): finding it, reading it with TOMLKit and checking every key.
 subprocess.run([binary, "init", "--force"], cwd=work, stdout=subprocess.DEVNULL, check=True)
-with_config = {"altbuild": [], "ninja": []}
-for _ in range(runs):
-    for name, c in cmds.items():
-        t = time.perf_counter()
-        out = subprocess.run(c, cwd=work, capture_output=True, text=True)
-        with_config[name].append(time.perf_counter() - t)
-        if name == "altbuild":
-            assert f"{decks} up to date" in out.stdout, out.stdout + out.stderr
+with_config = timed(cmds, runs, noop)
 ac, nc = statistics.median(with_config["altbuild"]), statistics.median(with_config["ninja"])
 print(f"with altbuild.toml: altbuild no-op median {ac*1000:.1f} ms, ninja {nc*1000:.1f} ms, ratio {ac/nc:.2f}")
 subprocess.run(["rm", "-f", work + "/altbuild.toml"], check=True)
