@@ -20,7 +20,7 @@ struct GCCommand: AsyncParsableCommand {
     var maxAge: String?
 
     func validate() throws {
-        if let maxSize, Quantity.bytes(maxSize) == nil { throw ValidationError("--max-size: use a size like 500M or 2G.") }
+        if let maxSize, SizeText.bytes(maxSize) == nil { throw ValidationError("--max-size: use a size like 500M or 2G.") }
         if let maxAge, Quantity.seconds(maxAge) == nil { throw ValidationError("--max-age: use a duration like 30d, 12h or 90m.") }
         if maxSize == nil && maxAge == nil { throw ValidationError("Give --max-size, --max-age or both.") }
     }
@@ -36,15 +36,13 @@ struct GCCommand: AsyncParsableCommand {
         let collector = CacheCollector(store: project.store, actions: project.actionCache)
         let result = collector.collect(
             keeping: collector.referenced(by: state, policy: DeckReferences()),
-            maxBytes: maxSize.flatMap(Quantity.bytes), maxAgeSeconds: maxAge.flatMap(Quantity.seconds))
+            maxBytes: maxSize.flatMap(SizeText.bytes), maxAgeSeconds: maxAge.flatMap(Quantity.seconds))
         Console.out("evicted \(result.evictedObjects) objects (\(Quantity.describe(result.evictedBytes))); kept \(result.keptObjects) objects (\(Quantity.describe(result.keptBytes)))")
     }
 }
 
 /// Sizes and durations on the command line.
 enum Quantity {
-    static func bytes(_ text: String) -> Int64? { SizeText.bytes(text) }
-
     static func seconds(_ text: String) -> Int64? {
         let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604_800]
         guard let last = text.last else { return nil }
