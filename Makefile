@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BROWSER_APT_PACKAGES := chromium chromium-driver python3-venv
 VENV := .build/venv
 
-.PHONY: all deps test-deps browser-test-deps precommit-test-deps release demo test bench clean man completions install
+.PHONY: all deps test-deps browser-test-deps precommit-test-deps notes-test-deps release demo test bench clean man completions install
 
 all: release
 
@@ -75,11 +75,16 @@ demo: release
 # The Swift test suite, then the review page in headless Chromium and the
 # pre-commit hooks under the real pre-commit (both run the debug binaries the
 # first step built).
-test: test-deps precommit-test-deps
+# Long descriptions in notes are read back by python-pptx, in the same venv.
+notes-test-deps: browser-test-deps
+	@$(VENV)/bin/python -c "import pptx" 2>/dev/null || $(VENV)/bin/pip install -q python-pptx
+
+test: test-deps precommit-test-deps notes-test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(VENV)/bin/python tests/browser/test_review_page.py
 	$(VENV)/bin/python tests/precommit/test_hooks.py
+	$(VENV)/bin/python tests/notes/test_notes_python_pptx.py
 
 # The manual page, from swift-argument-parser's GenerateManual plugin (it runs
 # `altbuild --experimental-dump-help`, so the page always matches --help). It

@@ -23,14 +23,18 @@ public struct AltTextPolicy: Sendable, Equatable {
     public var fallbackContext = false
     /// Which pictures without text are found decorative (`DecorativeDetector`).
     public var decorativeDetection = DecorativeDetection.detect
+    /// Where charts' and diagrams' full data goes (`--long-descriptions`).
+    public var longDescriptions = LongDescriptions.off
 
     public init(replaceAutomatic: Bool = false, overwrite: Bool = false, decorativeBelowPercent: Double = 0,
-                fallbackContext: Bool = false, decorativeDetection: DecorativeDetection = .detect) {
+                fallbackContext: Bool = false, decorativeDetection: DecorativeDetection = .detect,
+                longDescriptions: LongDescriptions = .off) {
         self.replaceAutomatic = replaceAutomatic
         self.overwrite = overwrite
         self.decorativeBelowPercent = decorativeBelowPercent
         self.fallbackContext = fallbackContext
         self.decorativeDetection = decorativeDetection
+        self.longDescriptions = longDescriptions
     }
 
     public enum Action: Equatable {

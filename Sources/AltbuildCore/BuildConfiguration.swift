@@ -53,6 +53,7 @@ public struct BuildConfiguration: Sendable {
             "policy.decorativeBelow": String(policy.decorativeBelowPercent),
             "policy.fallback": policy.fallbackContext ? "context" : "none",
             "policy.decorative": policy.decorativeDetection.rawValue,
+            "policy.long-descriptions": policy.longDescriptions.rawValue,
             "images.maxPixels": String(maxPixels),
             "mode": inPlace ? "in-place" : "out-dir",
         ]

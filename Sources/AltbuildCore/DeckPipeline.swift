@@ -61,11 +61,16 @@ public struct DeckPipeline: Sendable {
                 return copy
             }
         }
-        var plan = Plan(fallbackContext: policy.fallbackContext, language: describer.language ?? inventory.language)
+        let long = policy.longDescriptions == .notes
+            ? LongDescription(language: describer.language, deckLanguage: inventory.language) : nil
+        let details = slots.map { slot in long?.lines(for: slot) ?? [] }
+        var plan = Plan(fallbackContext: policy.fallbackContext, language: describer.language ?? inventory.language,
+                        pointer: long?.pointer)
         for (index, slot) in slots.enumerated() {
             plan.add(slot, identity: identities[index], entry: match.entries[index], decision: decisions[index],
-                     refusal: refusals[index], answer: answers[index])
+                     refusal: refusals[index], answer: answers[index], hasDetails: !details[index].isEmpty)
         }
+        plan.placeNotes(inventory.slides, details: details, long: long)
         plan.keepStale(match.stale)
         return plan
     }
@@ -121,7 +126,7 @@ public struct DeckPipeline: Sendable {
         let digest = SHA256.hash(bytes)
         let scanned = try await processor.scan(path, bytes: bytes, digest: digest, cancel: cancel)
         let plan = try await describe(scanned, path: path, review: review, cancel: cancel)
-        let output = try await processor.inject(path, bytes: bytes, digest: digest, edits: plan.edits, cancel: cancel)
+        let output = try await processor.inject(path, bytes: bytes, digest: digest, edits: plan.deckEdits, cancel: cancel)
         return (output, plan, scanned.inventory.slides.count)
     }
 }

@@ -7,6 +7,9 @@ extension DeckPipeline {
     /// Built one slot at a time, in the deck's order, from its decision.
     public struct Plan: Sendable {
         public var edits: [AltTextEdit] = []
+        /// altbuild's blocks in slide notes (`--long-descriptions notes`).
+        public var notes: [NotesEdit] = []
+        public var deckEdits: DeckEdits { DeckEdits(slots: edits, notes: notes) }
         public var report = DeckReport()
         public var manifest: [DeckManifest.SlotEntry] = []
         /// The deck's review file as this build leaves it.
@@ -19,18 +22,21 @@ extension DeckPipeline {
         /// The language of the texts the plan writes itself (links): the
         /// describer's `--language`, else the deck's.
         let language: String?
+        /// The sentence a generated text ends with when its full data is in the notes.
+        let pointer: String?
 
-        init(fallbackContext: Bool, language: String? = nil) {
+        init(fallbackContext: Bool, language: String? = nil, pointer: String? = nil) {
             review = ReviewFile(slots: [])
             self.fallbackContext = fallbackContext
             self.language = language
+            self.pointer = pointer
         }
 
         /// Adds `slot` as `decision` says: kept, given a person's text or
         /// decoration, marked decorative, left for a person (`refusal`: its
         /// picture is over the pixel budget), or given the text in `answer`.
         mutating func add(_ slot: Slot, identity: String, entry: ReviewEntry?, decision: SlotDecision,
-                          refusal: String?, answer: Answer?) {
+                          refusal: String?, answer: Answer?, hasDetails: Bool = false) {
             report.slots += 1
             var item = Item(slot: slot, identity: identity, previous: entry)
             switch decision {
@@ -72,7 +78,7 @@ extension DeckPipeline {
                     warnings.append("slide \(slot.slide) (\(slot.name)): \(refusal); its ALT text is left for a person to write")
                     leaveForPerson(&item, reason: refusal)
                 } else if let answer {
-                    take(answer, into: &item)
+                    take(answer, into: &item, pointer: hasDetails ? pointer : nil)
                 }
             }
             edits += item.edits
@@ -89,14 +95,14 @@ extension DeckPipeline {
             report.staleEntries = stale.count
         }
 
-        private mutating func take(_ answer: Answer, into item: inout Item) {
+        private mutating func take(_ answer: Answer, into item: inout Item, pointer: String?) {
             let description = answer.description
             switch answer.source {
             case .cache: cacheHits += 1
             case .describer: describerCalls += 1
             }
             if let warning = description.warning { warnings.append(warning) }
-            let text = xmlSafeText(description.text)
+            var text = xmlSafeText(description.text)
             item.manifest.descriptionKey = answer.key.hex
             // Context that has no words to give (the neutral form of a picture
             // with no caption or slide title) is left for a person even so.
@@ -104,6 +110,7 @@ extension DeckPipeline {
                 leaveForPerson(&item, reason: description.reason ?? "only context is known")
                 return
             }
+            if let pointer, !description.needsReview { text += " " + pointer }
             item.write(text, decorative: false)
             report.described += 1
             if description.needsReview { report.fromContext += 1 }

@@ -7,7 +7,7 @@ import ProcessSupport
 /// build down), or in this process for tests and for the worker itself.
 public protocol DeckProcessor: Sendable {
     func scan(_ path: String, bytes: [UInt8], digest: SHA256Digest, cancel: CancelFlag) async throws -> ScannedDeck
-    func inject(_ path: String, bytes: [UInt8], digest: SHA256Digest, edits: [AltTextEdit], cancel: CancelFlag) async throws -> [UInt8]
+    func inject(_ path: String, bytes: [UInt8], digest: SHA256Digest, edits: DeckEdits, cancel: CancelFlag) async throws -> [UInt8]
 }
 
 /// A scanned deck: its inventory, what the worker learnt about its

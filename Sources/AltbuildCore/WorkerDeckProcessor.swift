@@ -83,7 +83,7 @@ public struct WorkerDeckProcessor: DeckProcessor {
         }
     }
 
-    public func inject(_ path: String, bytes: [UInt8], digest: SHA256Digest, edits: [AltTextEdit], cancel: CancelFlag) async throws -> [UInt8] {
+    public func inject(_ path: String, bytes: [UInt8], digest: SHA256Digest, edits: DeckEdits, cancel: CancelFlag) async throws -> [UInt8] {
         guard !edits.isEmpty else { return bytes }
         let stem = temporaryDirectory + "/" + digest.hex.prefix(16) + "-\(UInt32.random(in: 0...UInt32.max))"
         let editsPath = stem + ".edits.json"

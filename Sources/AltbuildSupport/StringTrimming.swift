@@ -8,3 +8,8 @@ extension String {
         return String(s)
     }
 }
+
+extension String {
+    /// Nil for the empty string: for "the title, if it has any words" chains.
+    public var nilIfEmpty: String? { isEmpty ? nil : self }
+}

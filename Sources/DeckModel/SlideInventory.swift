@@ -5,12 +5,15 @@ public struct SlideInventory: Sendable, Codable {
     public var part: String
     public var title: String?
     public var slots: [Slot]
+    /// altbuild's block in the slide's notes, if it has one (`NotesBlock`).
+    public var notesBlock: NotesBlock.Found?
 
-    public init(number: Int, part: String, title: String?, slots: [Slot]) {
+    public init(number: Int, part: String, title: String?, slots: [Slot], notesBlock: NotesBlock.Found? = nil) {
         self.number = number
         self.part = part
         self.title = title
         self.slots = slots
+        self.notesBlock = notesBlock
     }
 }
 

@@ -39,7 +39,7 @@ public enum DeckWorker {
     public static func inject(deck path: String, expect: SHA256Digest?, edits editsPath: String, output: String, limits: ReadLimits) throws -> [UInt8] {
         try injectFault(path)
         let deck = try read(path, expect: expect, limits: limits)
-        let edits = try JSONDecoder().decode([AltTextEdit].self, from: Data(try FileIO.read(editsPath)))
+        let edits = try JSONDecoder().decode(DeckEdits.self, from: Data(try FileIO.read(editsPath)))
         let bytes = try DeckInjector.inject(deck, edits: edits, limits: limits)
         try FileIO.writeAtomically(bytes, to: output, durable: false)
         return try WorkerMessages.encode(WorkerMessages.InjectResult(output: SHA256.hash(bytes).hex))

@@ -23,7 +23,7 @@ public struct InProcessDeckProcessor: DeckProcessor {
         return ScannedDeck(inventory: inventory, images: facts) { index.prepared($0) }
     }
 
-    public func inject(_ path: String, bytes: [UInt8], digest: SHA256Digest, edits: [AltTextEdit], cancel: CancelFlag) async throws -> [UInt8] {
+    public func inject(_ path: String, bytes: [UInt8], digest: SHA256Digest, edits: DeckEdits, cancel: CancelFlag) async throws -> [UInt8] {
         try DeckInjector.inject(try Deck(bytes: bytes, path: path, limits: limits), edits: edits, limits: limits)
     }
 }
@@ -54,12 +54,25 @@ final class PictureIndex: Sendable {
 /// place before anyone sees it.
 public enum DeckInjector {
     public static func inject(_ deck: Deck, edits: [AltTextEdit], limits: ReadLimits) throws -> [UInt8] {
-        guard !edits.isEmpty else { return deck.bytes }
-        let output = try DeckRewriter.rewrite(deck, edits: edits)
+        try inject(deck, edits: DeckEdits(slots: edits), limits: limits)
+    }
+
+    public static func inject(_ deck: Deck, edits all: DeckEdits, limits: ReadLimits) throws -> [UInt8] {
+        guard !all.isEmpty else { return deck.bytes }
+        let output = try DeckRewriter.rewrite(deck, edits: all)
         let check = try Deck(bytes: output, path: deck.path, limits: limits).inventory()
         var slots: [String: [Slot]] = [:]
-        for slide in check.slides { slots[slide.part] = slide.slots }
-        for edit in edits {
+        var notes: [String: NotesBlock.Found] = [:]
+        for slide in check.slides {
+            slots[slide.part] = slide.slots
+            notes[slide.part] = slide.notesBlock
+        }
+        for edit in all.notes where notes[edit.part] != (edit.paragraphs.isEmpty ? nil : .lines(edit.lines.map(xmlSafeText))) {
+            guard notes[edit.part] == .unterminated else {
+                throw AltbuildError(.internalError, "the rewritten deck's notes do not read back as written (\(edit.part)); nothing was written", path: deck.path)
+            }
+        }
+        for edit in all.slots {
             guard let slot = slots[edit.part].flatMap({ edit.ordinal < $0.count ? $0[edit.ordinal] : nil }),
                   edit.descr.map({ xmlSafeText($0) == (slot.descr ?? "") }) ?? true,
                   !edit.markDecorative || slot.isDecorative else {

@@ -95,7 +95,8 @@ public final class Deck {
             for (index, part) in slideParts.enumerated() {
                 let document = try package.xml(part)
                 let scan = try SlideScanner(package: package, part: part, slideNumber: index + 1, document: document).scan()
-                slides.append(SlideInventory(number: index + 1, part: part, title: scan.title, slots: scan.slots.map(\.slot)))
+                slides.append(SlideInventory(number: index + 1, part: part, title: scan.title, slots: scan.slots.map(\.slot),
+                                             notesBlock: scan.notesBlock))
                 // The language most of the deck's text runs are marked with.
                 for run in document.root?.descendants(where: { $0.is(.drawing, "rPr") || $0.is(.drawing, "endParaRPr") }) ?? [] {
                     if let lang = run.attribute("lang"), !lang.isEmpty { languages[lang, default: 0] += 1 }

@@ -40,6 +40,19 @@ enum PartNames {
         return segments.joined(separator: "/")
     }
 
+    /// The relative target a relationship from `source` to `target` is
+    /// written with: `ppt/slides/slide1.xml` → `ppt/notesSlides/n1.xml` is
+    /// `../notesSlides/n1.xml`. Part names altbuild makes need no escaping.
+    static func relative(_ target: String, from source: String) -> String {
+        var from = source.split(separator: "/").dropLast()
+        var to = target.split(separator: "/")
+        while let first = from.first, let other = to.first, first == other, to.count > 1 {
+            from.removeFirst()
+            to.removeFirst()
+        }
+        return (Array(repeating: "..", count: from.count) + to.map(String.init)).joined(separator: "/")
+    }
+
     static func percentDecoded(_ text: String) -> String {
         guard text.contains("%") else { return text }
         var out: [UInt8] = []

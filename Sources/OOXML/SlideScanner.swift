@@ -8,6 +8,8 @@ struct SlideScanner {
     struct Result {
         var title: String?
         var slots: [(slot: Slot, cNvPr: XMLElement)]
+        /// altbuild's block in the slide's notes, if any.
+        var notesBlock: NotesBlock.Found?
     }
 
     /// A text shape, kept for titles, captions and the slide's other text.
@@ -44,14 +46,15 @@ struct SlideScanner {
         }
         let texts = collectText(in: tree)
         let title = texts.first(where: \.isTitle)?.text
+        let notes = try notesParagraphs()
         var context = SlotContext(
             slideTitle: title,
             slideText: texts.filter { !$0.isTitle }.map(\.text),
-            notes: try notesText())
+            notes: Self.personsNotes(notes))
         context.slideText = Array(context.slideText.prefix(20))
         var slots: [(slot: Slot, cNvPr: XMLElement)] = []
         try walk(tree, depth: 0, branch: nil, context: context, into: &slots)
-        return Result(title: title, slots: slots)
+        return Result(title: title, slots: slots, notesBlock: NotesBlock.found(in: notes))
     }
 
     // MARK: - Slots
@@ -295,19 +298,43 @@ struct SlideScanner {
         return best?.text
     }
 
-    private func notesText() throws -> String? {
+    /// The text of each paragraph of the notes' body placeholders, in order.
+    private func notesParagraphs() throws -> [String] {
         guard let rel = try package.relationships(of: part).first(where: { $0.kind == "notesSlide" && !$0.isExternal }),
-              package.contains(rel.target) else { return nil }
+              package.contains(rel.target) else { return [] }
         let notes = try package.xml(rel.target)
-        guard let tree = notes.root?.path((.presentation, "cSld"), (.presentation, "spTree")) else { return nil }
-        let bodies = tree.descendants { element in
-            guard element.is(.presentation, "sp") else { return false }
-            let type = element.path((.presentation, "nvSpPr"), (.presentation, "nvPr"), (.presentation, "ph"))?.attribute("type")
-            return type == "body"
+        guard let tree = notes.root?.path((.presentation, "cSld"), (.presentation, "spTree")) else { return [] }
+        return tree.descendants(where: isNotesBody).flatMap { body in
+            body.descendants { $0.is(.drawing, "p") }.map(paragraphText)
         }
-        let text = bodies.map(shapeText).filter { !$0.isEmpty }.joined(separator: "\n")
-        return text.isEmpty ? nil : text
     }
+
+    /// The notes a person wrote, as context: altbuild's own block is left
+    /// out, so a long description never feeds the next build's describer.
+    private static func personsNotes(_ paragraphs: [String]) -> String? {
+        let lines = NotesBlock.personsParagraphs(paragraphs).flatMap(collapsedLines)
+        return lines.isEmpty ? nil : lines.joined(separator: "\n")
+    }
+}
+
+/// The notes' text placeholder (`p:ph type="body"`), where speaker notes are typed.
+func isNotesBody(_ element: XMLElement) -> Bool {
+    guard element.is(.presentation, "sp") else { return false }
+    return element.path((.presentation, "nvSpPr"), (.presentation, "nvPr"), (.presentation, "ph"))?.attribute("type") == "body"
+}
+
+/// One paragraph's text, with a line break (`a:br`) as a newline.
+func paragraphText(_ paragraph: XMLElement) -> String {
+    paragraph.descendants { $0.is(.drawing, "t") || $0.is(.drawing, "br") }
+        .map { $0.is(.drawing, "br") ? "\n" : $0.textContent }
+        .joined()
+}
+
+/// A paragraph's lines, each with its whitespace collapsed, empty ones dropped.
+func collapsedLines(_ text: String) -> [String] {
+    text.split(whereSeparator: \.isNewline)
+        .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        .filter { !$0.isEmpty }
 }
 
 /// The lines under `element`, joined by newlines: each paragraph (`a:p`) and
@@ -317,14 +344,7 @@ struct SlideScanner {
 /// dropped. Callers that want one line join the lines with a space.
 func paragraphsText(_ element: XMLElement) -> String {
     element.descendants { $0.is(.drawing, "p") }
-        .flatMap { paragraph in
-            paragraph.descendants { $0.is(.drawing, "t") || $0.is(.drawing, "br") }
-                .map { $0.is(.drawing, "br") ? "\n" : $0.textContent }
-                .joined()
-                .split(whereSeparator: \.isNewline)
-                .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-        }
-        .filter { !$0.isEmpty }
+        .flatMap { collapsedLines(paragraphText($0)) }
         .joined(separator: "\n")
 }
 

@@ -8,7 +8,8 @@ extension ZipArchive {
     /// A new archive with the same entries in the same order: those in
     /// `replacements` deflated afresh from the new bytes, every other one
     /// copied as stored (compressed data, CRC, method, timestamp and
-    /// attributes), never inflated or recompressed.
+    /// attributes), never inflated or recompressed; then `additions`, new
+    /// entries, in the order given.
     ///
     /// A new archive rather than libzip's update in place, because over a
     /// buffer libzip keeps the original's leading bytes verbatim and rewrites
@@ -17,7 +18,7 @@ extension ZipArchive {
     /// headers no longer matched the central directory. Writing every header
     /// afresh also drops what readers tolerate but need not see again: bytes
     /// around the archive, padding extra fields, data descriptors.
-    func rewritten(replacing replacements: [String: [UInt8]]) throws -> [UInt8] {
+    func rewritten(replacing replacements: [String: [UInt8]], adding additions: [(name: String, bytes: [UInt8])] = []) throws -> [UInt8] {
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
@@ -32,6 +33,7 @@ extension ZipArchive {
         }
         do {
             for entry in entries { try copy(entry, replacement: replacements[entry.name], into: output) }
+            for addition in additions { try add(addition.name, addition.bytes, into: output) }
         } catch {
             zip_discard(output)
             throw error
@@ -64,6 +66,27 @@ extension ZipArchive {
             throw failure(output, "cannot keep \(entry.name)'s compression method \(method)")
         }
         try copyMetadata(of: entry, to: added, in: output)
+    }
+
+    /// A new entry, deflated, stamped with the archive's first entry's time so
+    /// the same inputs still give the same bytes.
+    private func add(_ name: String, _ bytes: [UInt8], into output: OpaquePointer) throws {
+        guard let source = try Self.bufferSource(bytes, in: output) else { throw failure(output, "cannot add \(name)") }
+        let index = zip_file_add(output, name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
+        guard index >= 0 else {
+            zip_source_free(source)
+            throw failure(output, "cannot add \(name)")
+        }
+        let added = zip_uint64_t(index)
+        guard zip_set_file_compression(output, added, ZIP_CM_DEFLATE, 0) == 0 else {
+            throw failure(output, "cannot deflate \(name)")
+        }
+        var st = zip_stat_t()
+        zip_stat_init(&st)
+        let time = entries.first.flatMap { first in
+            zip_stat_index(archive, zip_uint64_t(first.index), 0, &st) == 0 && (st.valid & zip_uint64_t(ZIP_STAT_MTIME)) != 0 ? st.mtime : nil
+        } ?? 315_532_800  // 1980-01-01, the first time a zip can hold
+        guard zip_file_set_mtime(output, added, time, 0) == 0 else { throw failure(output, "cannot set \(name)'s timestamp") }
     }
 
     /// The entry's timestamp and attributes, so the same inputs give the same output bytes.

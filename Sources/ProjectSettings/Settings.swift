@@ -87,6 +87,8 @@ public enum Settings {
                 "Which pictures without text are found decorative: detect (a picture repeated at one place on 3 or more slides, icon arrays, tiny textures), mark-only-repeats, or off. Never a picture with a link."),
         Setting("policy", "fallback", .choice(["none", "context"]), .string("none"),
                 "Where a describer knows only context: none leaves the slot for a person; context writes the context, unreviewed."),
+        Setting("policy", "long-descriptions", .choice(["off", "notes"]), .string("off"),
+                "Where a chart's or diagram's full data goes when the ALT text has room only for its gist: off, or notes (a block in the slide's speaker notes that altbuild owns and updates; the person's notes are never touched)."),
     ]
 
     static let review: [Setting] = [

@@ -15,7 +15,8 @@ enum ProjectFactory {
                                   overwrite: settings.bool("policy.overwrite"),
                                   decorativeBelowPercent: settings.double("policy.decorative-below"),
                                   fallbackContext: settings.string("policy.fallback") == "context",
-                                  decorativeDetection: DecorativeDetection(rawValue: settings.string("policy.decorative")) ?? .detect),
+                                  decorativeDetection: DecorativeDetection(rawValue: settings.string("policy.decorative")) ?? .detect,
+                                  longDescriptions: LongDescriptions(rawValue: settings.string("policy.long-descriptions")) ?? .off),
             describer: try describer(settings), maxPixels: Int(settings.double("limits.max-megapixels") * 1_000_000),
             workerMemory: SizeText.bytes(settings.string("limits.worker-memory")).map { Int($0) } ?? WorkerDeckProcessor.defaultMemoryLimit)
         configuration.reviewDirectory = InputDiscovery.normalize(settings.string("review.dir"))

@@ -37,6 +37,10 @@ struct ProjectOptions: ParsableArguments {
     @Option(help: ArgumentHelp(Settings.help("policy.decorative")), completion: .list(Settings.choices("policy.decorative")))
     var decorative: String?
 
+    @Option(name: .customLong("long-descriptions"), help: ArgumentHelp(Settings.help("policy.long-descriptions")),
+            completion: .list(Settings.choices("policy.long-descriptions")))
+    var longDescriptions: String?
+
     @Option(name: .customLong("review-dir"), help: ArgumentHelp(Settings.help("review.dir")))
     var reviewDir: String?
 
@@ -93,7 +97,7 @@ struct ProjectOptions: ParsableArguments {
         var flags = FlagValues()
         for (name, text) in [
             ("build.out-dir", outDir), ("build.cache-dir", cacheDir), ("policy.decorative-below", decorativeBelow),
-            ("policy.fallback", fallback), ("policy.decorative", decorative), ("review.dir", reviewDir), ("describer.name", describer),
+            ("policy.fallback", fallback), ("policy.decorative", decorative), ("policy.long-descriptions", longDescriptions), ("review.dir", reviewDir), ("describer.name", describer),
             ("describer.endpoint", endpoint), ("describer.model", model), ("describer.concurrency", concurrency),
             ("limits.max-megapixels", maxMegapixels), ("limits.worker-memory", workerMemory),
             ("describer.api-key-env", apiKeyEnv), ("describer.request-timeout", requestTimeout),

@@ -68,7 +68,7 @@ import AltbuildSupport
             ("[build]\nout-dir = \"b\"\n[polcy]\nfallback = \"none\"\n",
              "altbuild.toml:3: [polcy]: unknown section; valid sections: [build], [describer], [policy], [review], [limits]"),
             ("[policy]\n\nfallbak = \"context\"\n",
-             "altbuild.toml:3: [policy] fallbak: unknown key; valid keys in [policy]: replace-automatic, overwrite, decorative-below, decorative, fallback"),
+             "altbuild.toml:3: [policy] fallbak: unknown key; valid keys in [policy]: replace-automatic, overwrite, decorative-below, decorative, fallback, long-descriptions"),
             ("[policy]\nfallback = \"always\"\n",
              "altbuild.toml:2: [policy] fallback = \"always\": expected one of none, context"),
             ("[build]\njobs = \"many\"\n",
