@@ -2,6 +2,7 @@
 """Independently verify the decks altbuild wrote against the decks it read.
 
 Usage: scripts/verify-output.py INPUT_DIR OUTPUT_DIR [--altbuild PATH] [--libreoffice]
+                                 [--long-descriptions]
 
 For every deck under INPUT_DIR (.pptx .pptm .ppsx .potx) whose mirrored path
 exists under OUTPUT_DIR, check:
@@ -23,20 +24,51 @@ exists under OUTPUT_DIR, check:
              page count difference the input shares (hidden slides) is a note,
              not a failure.
 
+With --long-descriptions (outputs of `altbuild build --long-descriptions
+notes`), checks 1-3 also cover altbuild's block in the speaker notes, the
+paragraphs between "── altbuild…──" marker paragraphs of a notes slide's
+body placeholder (p:sp with p:ph type="body"; a paragraph's text is its a:t
+texts, a:br read as a newline):
+
+  1 open     each slide whose notes hold a block: python-pptx's
+             slide.notes_slide.notes_text_frame.text contains it.
+  2 zip      the output holds the input's entries in the same order, then
+             possibly new ones, which may only be notes slides
+             (ppt/notesSlides/), a notes master (ppt/notesMasters/), a theme
+             (ppt/theme/) and their _rels. Entries that may change: slide
+             parts, notes slides, [Content_Types].xml, ppt/presentation.xml
+             and .rels parts; every other entry as above.
+  3 xml      every notes slide of the input keeps its paragraphs outside any
+             block (text and XML) and everything else but its body's
+             paragraphs; an output notes slide holds at most one block, ended
+             by its end marker, and a new one holds one; each new notes slide
+             is related from exactly one slide, and back to it and to a notes
+             master; presentation.xml has p:notesMasterIdLst (in schema order,
+             pointing at a notes master) when notes slides exist and is
+             otherwise unchanged; every new part is related from a part and
+             has a content type Override of its kind; .rels parts and
+             [Content_Types].xml changed only by additions.
+
+The deck's line then also counts the notes blocks, their lines, and the
+notes slides and notes masters made.
+
 Prints one line per deck, then "N passed, M failed"; exits 1 on any failure.
 Decks without an output are listed as SKIP and are not counted.
 """
 
 import argparse
 import concurrent.futures
+import copy
 import json
 import os
+import posixpath
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import zipfile
 
 try:
@@ -56,6 +88,28 @@ A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 KEPT_STATES = {"human", "automatic", "decorative"}
 FILLED_STATES = {"missing", "placeholder"}
 MAX_DETAILS = 4
+
+# --long-descriptions
+NOTES_SLIDE_PART = re.compile(r"^ppt/notesSlides/[^/]+\.xml$")
+NEW_NOTES_PART = re.compile(r"^ppt/(notesSlides|notesMasters|theme)/([^/]+\.xml|_rels/[^/]+\.xml\.rels)$")
+CONTENT_TYPES_PART = "[Content_Types].xml"
+PRESENTATION_PART = "ppt/presentation.xml"
+P_URIS = ("http://schemas.openxmlformats.org/presentationml/2006/main",
+          "http://purl.oclc.org/ooxml/presentationml/main")
+A_URIS = (A_NS, "http://purl.oclc.org/ooxml/drawingml/main")
+R_URIS = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+          "http://purl.oclc.org/ooxml/officeDocument/relationships")
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+NEW_PART_TYPES = {  # folder of a new part -> its content type
+    "notesSlides": "application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml",
+    "notesMasters": "application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml",
+    "theme": "application/vnd.openxmlformats-officedocument.theme+xml",
+}
+# p:presentation's children that come after p:notesMasterIdLst (ECMA-376 CT_Presentation)
+AFTER_NOTES_MASTER_ID_LST = ("handoutMasterIdLst", "sldIdLst", "sldSz", "notesSz", "smartTags",
+                             "embeddedFontLst", "custShowLst", "photoAlbum", "custDataLst",
+                             "kinsoku", "defaultTextStyle", "modifyVerifier", "extLst")
 
 
 def short(value, limit=70):
@@ -117,8 +171,17 @@ def raw_member_bytes(zf, info):
     return fp.read(info.compress_size)
 
 
-def check_zip(inp, out):
+def may_change_with_notes(name):
+    """With --long-descriptions: entries altbuild may rewrite."""
+    return (SLIDE_PART.match(name) is not None or NOTES_SLIDE_PART.match(name) is not None
+            or name in (CONTENT_TYPES_PART, PRESENTATION_PART) or name.endswith(".rels"))
+
+
+def check_zip(inp, out, long_descriptions=False):
+    """(problems, changed slide parts, package); package (every .xml and
+    .rels entry of both archives, for check_notes) only with long_descriptions."""
     problems = []
+    package = None
     with zipfile.ZipFile(inp) as zin, zipfile.ZipFile(out) as zout:
         bad = zout.testzip()
         if bad is not None:
@@ -131,7 +194,16 @@ def check_zip(inp, out):
             problems.append("duplicate output entries: %s" % ", ".join(dups[:MAX_DETAILS]))
         added = [n for n in out_names if n not in set(in_names)]
         dropped = [n for n in in_names if n not in set(out_names)]
-        if added:
+        if long_descriptions:
+            unexpected = [n for n in added if not NEW_NOTES_PART.match(n)]
+            if unexpected:
+                problems.append("entries not in input that are no notes slide, notes master, theme or "
+                                "their _rels: %s" % ", ".join(unexpected[:MAX_DETAILS]))
+            early = [n for i, n in enumerate(out_names)
+                     if n in set(added) and i < len(out_names) - len(added)]
+            if early:
+                problems.append("new entries before the input's: %s" % ", ".join(early[:MAX_DETAILS]))
+        elif added:
             problems.append("entries not in input: %s" % ", ".join(added[:MAX_DETAILS]))
         if dropped:
             problems.append("entries dropped: %s" % ", ".join(dropped[:MAX_DETAILS]))
@@ -144,9 +216,18 @@ def check_zip(inp, out):
         by_name = {i.filename: i for i in in_infos}
         changed_slides = []
         differing = []
+        restored = []
         for info in out_infos:
             src = by_name.get(info.filename)
             if src is None:
+                continue
+            if long_descriptions and may_change_with_notes(info.filename):
+                if zin.read(src) == zout.read(info):
+                    if (src.compress_type, src.compress_size) != (info.compress_type, info.compress_size) \
+                            or raw_member_bytes(zin, src) != raw_member_bytes(zout, info):
+                        restored.append(info.filename)
+                elif SLIDE_PART.match(info.filename):
+                    changed_slides.append(info.filename)
                 continue
             if SLIDE_PART.match(info.filename):
                 if zin.read(src) != zout.read(info):
@@ -167,10 +248,22 @@ def check_zip(inp, out):
                 differing.append("%s (%s)" % (info.filename, ", ".join(what)))
         if differing:
             more = " (+%d more)" % (len(differing) - MAX_DETAILS) if len(differing) > MAX_DETAILS else ""
-            problems.append("non-slide entries changed: %s%s"
-                            % ("; ".join(differing[:MAX_DETAILS]), more))
+            if long_descriptions:
+                problems.append("entries that may not change changed: %s%s"
+                                % ("; ".join(differing[:MAX_DETAILS]), more))
+            else:
+                problems.append("non-slide entries changed: %s%s"
+                                % ("; ".join(differing[:MAX_DETAILS]), more))
         slide_bytes = {n: (zin.read(by_name[n]), zout.read(n)) for n in changed_slides}
-    return problems, slide_bytes
+        if long_descriptions:
+            wanted = lambda n: n.lower().endswith((".xml", ".rels"))
+            package = {
+                "in": {i.filename: zin.read(i) for i in in_infos if wanted(i.filename)},
+                "out": {i.filename: zout.read(i) for i in out_infos if wanted(i.filename)},
+                "added": added,
+                "restored": restored,
+            }
+    return problems, slide_bytes, package
 
 
 # ---------------------------------------------------------------- check 3: xml
@@ -232,6 +325,475 @@ def check_xml(slide_bytes):
         notes.append("XML declaration %s -> %s in %d slide part(s)"
                      % (before.decode("utf-8", "replace"), after.decode("utf-8", "replace"), len(names)))
     return problems, notes
+
+
+# ------------------------------------------- check 3 (--long-descriptions): notes
+
+def local(element):
+    return etree.QName(element).localname if isinstance(element.tag, str) else None
+
+
+def is_in(element, uris, name):
+    return isinstance(element.tag, str) and etree.QName(element).namespace in uris \
+        and etree.QName(element).localname == name
+
+
+def is_marker(paragraph):
+    """altbuild's marker paragraph: "── altbuild ──", "── altbuild: … ──"."""
+    text = paragraph.strip()
+    return text.startswith("── altbuild") and text.endswith("──") and len(text) > len("── altbuild") + 1
+
+
+def paragraph_text(paragraph):
+    return "".join("\n" if is_in(e, A_URIS, "br") else (e.text or "")
+                   for e in paragraph.iter() if is_in(e, A_URIS, "t") or is_in(e, A_URIS, "br"))
+
+
+def notes_body(root):
+    """The notes slide's body placeholder (first p:sp with p:ph type="body"), or None."""
+    for shape in root.iter():
+        if not is_in(shape, P_URIS, "sp"):
+            continue
+        for nv in shape:
+            if is_in(nv, P_URIS, "nvSpPr"):
+                for pr in nv:
+                    if is_in(pr, P_URIS, "nvPr"):
+                        for ph in pr:
+                            if is_in(ph, P_URIS, "ph") and ph.get("type") == "body":
+                                return shape
+    return None
+
+
+def body_paragraphs(root):
+    """The a:p elements of the body placeholder's p:txBody ([] without one)."""
+    body = notes_body(root)
+    if body is None:
+        return []
+    for tx in body:
+        if is_in(tx, P_URIS, "txBody"):
+            return [p for p in tx if is_in(p, A_URIS, "p")]
+    return []
+
+
+def split_blocks(texts):
+    """(indices outside every block, [block paragraph index ranges], unterminated start or None).
+    A block runs from a marker to the next marker, both included."""
+    outside, blocks, unterminated = [], [], None
+    i = 0
+    while i < len(texts):
+        if is_marker(texts[i]):
+            end = next((j for j in range(i + 1, len(texts)) if is_marker(texts[j])), None)
+            if end is None:
+                unterminated = i
+                outside.extend(range(i + 1, len(texts)))
+                break
+            blocks.append(range(i, end + 1))
+            i = end + 1
+        else:
+            outside.append(i)
+            i += 1
+    return outside, blocks, unterminated
+
+
+def remove_keeping_tail(element):
+    """Removes element; the text after it stays where it was."""
+    parent, tail = element.getparent(), element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def exclusive_c14n(element):
+    return etree.tostring(element, method="c14n", exclusive=True).decode("utf-8")
+
+
+def notes_view(data):
+    """What check_notes needs of one notes slide part."""
+    root = etree.fromstring(data)
+    paragraphs = body_paragraphs(root)
+    texts = [paragraph_text(p) for p in paragraphs]
+    outside, blocks, unterminated = split_blocks(texts)
+    # Everything but the body's paragraphs (and a body or p:txBody altbuild may add).
+    rest = etree.fromstring(data)
+    body = notes_body(rest)
+    if body is not None:
+        for tx in body:
+            if is_in(tx, P_URIS, "txBody"):
+                for p in [p for p in tx if is_in(p, A_URIS, "p")]:
+                    remove_keeping_tail(p)
+    return {
+        "texts": texts,
+        "outside": [texts[i] for i in outside],
+        "outside_xml": [exclusive_c14n(paragraphs[i]) for i in outside],
+        "blocks": [[texts[i] for i in r] for r in blocks],
+        "unterminated": unterminated is not None,
+        "has_body": body is not None,
+        "rest": rest,
+    }
+
+
+def rest_c14n(view, drop_body=False, drop_empty_tx=False):
+    """The notes slide without its body's paragraphs; without the body
+    (drop_body) or a p:txBody left empty (drop_empty_tx), for parts altbuild
+    may have added."""
+    root = copy.deepcopy(view["rest"])
+    body = notes_body(root)
+    if body is not None and drop_body:
+        remove_keeping_tail(body)
+    elif body is not None and drop_empty_tx:
+        for tx in [t for t in body if is_in(t, P_URIS, "txBody")]:
+            if all(local(c) in ("bodyPr", "lstStyle") for c in tx if isinstance(c.tag, str)):
+                remove_keeping_tail(tx)
+    return etree.tostring(root, method="c14n").decode("utf-8")
+
+
+def rels_part_of(part):
+    directory, base = posixpath.split(part)
+    return posixpath.join(directory, "_rels", base + ".rels")
+
+
+def source_of_rels(rels):
+    directory, base = posixpath.split(rels)
+    return posixpath.join(posixpath.dirname(directory), base[:-len(".rels")])
+
+
+def resolve_target(source, target):
+    target = urllib.parse.unquote(target.split("#")[0])
+    if target.startswith("/"):
+        return posixpath.normpath(target[1:])
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+
+
+def parse_rels(data):
+    """[{Id, Type, Target, TargetMode}] in document order."""
+    root = etree.fromstring(data)
+    return [{k: r.get(k) for k in ("Id", "Type", "Target", "TargetMode")}
+            for r in root if isinstance(r.tag, str) and etree.QName(r).localname == "Relationship"]
+
+
+def rel_kind(relationship):
+    return (relationship.get("Type") or "").rsplit("/", 1)[-1]
+
+
+def internal_targets(rels_name, relationships):
+    source = source_of_rels(rels_name)
+    return [(rel_kind(r), resolve_target(source, r["Target"] or ""), r) for r in relationships
+            if (r.get("TargetMode") or "Internal") != "External" and r.get("Target")]
+
+
+def lookup(parts, name):
+    """The entry name for a part name, compared without case as OPC does."""
+    if name in parts:
+        return name
+    lowered = name.lower()
+    return next((n for n in parts if n.lower() == lowered), None)
+
+
+def parse_content_types(data):
+    root = etree.fromstring(data)
+    defaults, overrides = {}, {}
+    for element in root:
+        if not isinstance(element.tag, str):
+            continue
+        if etree.QName(element).localname == "Default":
+            defaults[(element.get("Extension") or "").lower()] = element.get("ContentType")
+        elif etree.QName(element).localname == "Override":
+            overrides[(element.get("PartName") or "").lower()] = element.get("ContentType")
+    return defaults, overrides
+
+
+def check_rels_additions(package, problems, notes):
+    """Each input .rels keeps every Relationship (same Id, Type, Target, TargetMode)."""
+    damaged = []
+    for name, before in package["in"].items():
+        if not name.endswith(".rels") or name not in package["out"]:
+            continue
+        after = package["out"][name]
+        if before == after:
+            continue
+        try:
+            old = parse_rels(before)
+        except etree.XMLSyntaxError as error:
+            notes.append("input %s does not parse: %s" % (name, error))
+            continue
+        try:
+            new = {r["Id"]: r for r in parse_rels(after)}
+        except etree.XMLSyntaxError as error:
+            problems.append("%s does not parse: %s" % (name, error))
+            continue
+        for relationship in old:
+            if new.get(relationship["Id"]) != relationship:
+                damaged.append("%s %s %s -> %s" % (name, relationship["Id"], short(relationship, 60),
+                                                   short(new.get(relationship["Id"]), 60)))
+    if damaged:
+        more = " (+%d more)" % (len(damaged) - MAX_DETAILS) if len(damaged) > MAX_DETAILS else ""
+        problems.append("relationships changed or removed: %s%s" % ("; ".join(damaged[:MAX_DETAILS]), more))
+
+
+def check_content_types(package, problems):
+    """Only additions, and an Override of the right type for every new part."""
+    try:
+        defaults_in, overrides_in = parse_content_types(package["in"][CONTENT_TYPES_PART])
+        defaults, overrides = parse_content_types(package["out"][CONTENT_TYPES_PART])
+    except (KeyError, etree.XMLSyntaxError) as error:
+        problems.append("cannot read [Content_Types].xml: %r" % error)
+        return
+    lost = ["Default %s" % k for k, v in defaults_in.items() if defaults.get(k) != v]
+    lost += ["Override %s" % k for k, v in overrides_in.items() if overrides.get(k) != v]
+    if lost:
+        problems.append("[Content_Types].xml lost or changed: %s" % ", ".join(lost[:MAX_DETAILS]))
+    for name in package["added"]:
+        if name.endswith(".rels"):
+            if ("/" + name).lower() not in overrides and "rels" not in defaults:
+                problems.append("new %s has no content type" % name)
+            continue
+        expected = NEW_PART_TYPES.get(name.split("/")[1]) if name.count("/") >= 2 else None
+        actual = overrides.get(("/" + name).lower())
+        if actual is None:
+            problems.append("new part %s has no content type Override" % name)
+        elif expected and actual != expected:
+            problems.append("new part %s declared as %s" % (name, actual))
+
+
+def presentation_notes_master(package, problems, notes, notes_exist):
+    """Checks p:notesMasterIdLst and that presentation.xml changed by it only."""
+    before = package["in"].get(PRESENTATION_PART)
+    after = package["out"].get(PRESENTATION_PART)
+    if before is None or after is None:
+        notes.append("no %s" % PRESENTATION_PART)
+        return
+    try:
+        root_in, root_out = etree.fromstring(before), etree.fromstring(after)
+    except etree.XMLSyntaxError as error:
+        problems.append("%s does not parse: %s" % (PRESENTATION_PART, error))
+        return
+
+    def lists(root):
+        return [c for c in root if is_in(c, P_URIS, "notesMasterIdLst")]
+
+    had = bool(lists(root_in))
+    found = lists(root_out)
+    if before != after:
+        if had:
+            if etree.tostring(root_in, method="c14n") != etree.tostring(root_out, method="c14n"):
+                a, b = (etree.tostring(r, method="c14n").decode("utf-8") for r in (root_in, root_out))
+                problems.append("%s changed: %s" % (PRESENTATION_PART, first_difference(a, b)))
+        else:
+            stripped = etree.fromstring(after)
+            for element in lists(stripped):
+                remove_keeping_tail(element)
+            a, b = (etree.tostring(r, method="c14n").decode("utf-8") for r in (root_in, stripped))
+            if a != b:
+                problems.append("%s changed beyond p:notesMasterIdLst: %s"
+                                % (PRESENTATION_PART, first_difference(a, b)))
+    if len(found) > 1:
+        problems.append("%s has %d p:notesMasterIdLst" % (PRESENTATION_PART, len(found)))
+    if not found:
+        if notes_exist:
+            if had:
+                problems.append("%s lost its p:notesMasterIdLst" % PRESENTATION_PART)
+            elif package["new_notes"]:
+                problems.append("%s has no p:notesMasterIdLst though the deck has notes slides"
+                                % PRESENTATION_PART)
+            else:
+                notes.append("the input has notes slides and no p:notesMasterIdLst already")
+        return
+    element = found[0]
+    following = element.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    previous = [local(c) for c in element.itersiblings(preceding=True) if isinstance(c.tag, str)]
+    if (following is not None and local(following) not in AFTER_NOTES_MASTER_ID_LST) \
+            or any(name in AFTER_NOTES_MASTER_ID_LST for name in previous):
+        problems.append("p:notesMasterIdLst out of schema order (after %s, before %s)"
+                        % (previous[:1], local(following) if following is not None else None))
+    rels_name = rels_part_of(PRESENTATION_PART)
+    try:
+        relationships = {r["Id"]: r for r in parse_rels(package["out"][rels_name])}
+    except (KeyError, etree.XMLSyntaxError) as error:
+        problems.append("cannot read %s: %r" % (rels_name, error))
+        return
+    ids = [child for child in element if is_in(child, P_URIS, "notesMasterId")]
+    if len(ids) != 1:
+        problems.append("p:notesMasterIdLst holds %d p:notesMasterId" % len(ids))
+    for child in ids:
+        rid = next((v for k, v in child.attrib.items()
+                    if etree.QName(k).namespace in R_URIS and etree.QName(k).localname == "id"), None)
+        relationship = relationships.get(rid)
+        if relationship is None or rel_kind(relationship) != "notesMaster":
+            problems.append("p:notesMasterId r:id=%s is no notesMaster relationship" % rid)
+        elif lookup(package["out"], resolve_target(PRESENTATION_PART, relationship["Target"])) is None:
+            problems.append("p:notesMasterId points at missing %s" % relationship["Target"])
+
+
+def check_notes(package):
+    """The notes part of check 3, for --long-descriptions. (problems, notes, stats)."""
+    problems, notes = [], []
+    parts_in, parts_out = package["in"], package["out"]
+    stats = {"blocks": 0, "lines": 0, "written": 0, "notes made": 0, "masters made": 0,
+             "block parts": {}}
+    if package["restored"]:
+        notes.append("unchanged but stored anew: %s" % ", ".join(package["restored"][:MAX_DETAILS]))
+    check_rels_additions(package, problems, notes)
+
+    # Every internal relationship of the output: (source, kind, target entry).
+    relationships = []
+    for name, data in parts_out.items():
+        if not name.endswith(".rels"):
+            continue
+        try:
+            for kind, target, _ in internal_targets(name, parse_rels(data)):
+                relationships.append((source_of_rels(name), kind, lookup(parts_out, target) or target))
+        except etree.XMLSyntaxError as error:
+            if name in package["added"] or parts_in.get(name) != data:
+                problems.append("%s does not parse: %s" % (name, error))
+    from_slides = {}
+    for source, kind, target in relationships:
+        if kind == "notesSlide" and SLIDE_PART.match(source):
+            from_slides.setdefault(target, []).append(source)
+    for source in sorted({s for s, _, _ in relationships if SLIDE_PART.match(s)}):
+        count = sum(1 for s, k, _ in relationships if s == source and k == "notesSlide")
+        if count > 1:
+            problems.append("%s has %d notesSlide relationships" % (source, count))
+
+    added = set(package["added"])
+    new_notes = sorted(n for n in added if NOTES_SLIDE_PART.match(n))
+    package["new_notes"] = new_notes
+    notes_parts = sorted(set(from_slides) | {n for n in parts_out if NOTES_SLIDE_PART.match(n)})
+    notes_parts = [n for n in notes_parts if n in parts_out]
+    stats["notes made"] = len(new_notes)
+    stats["masters made"] = sum(1 for n in added if re.match(r"^ppt/notesMasters/[^/]+\.xml$", n))
+
+    for name in sorted(notes_parts, key=lambda n: [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", n)]):
+        try:
+            view = notes_view(parts_out[name])
+        except etree.XMLSyntaxError as error:
+            problems.append("%s does not parse: %s" % (name, error))
+            continue
+        before = parts_in.get(name)
+        view_in = None
+        if before is not None:
+            try:
+                view_in = notes_view(before)
+            except etree.XMLSyntaxError as error:
+                notes.append("input %s does not parse: %s" % (name, error))
+        if view["unterminated"]:
+            if before == parts_out[name] and view_in is not None and view_in["unterminated"]:
+                notes.append("%s: the input's block has no end marker; left as it was" % name)
+            else:
+                problems.append("%s: a block without its end marker" % name)
+        if len(view["blocks"]) > 1:
+            problems.append("%s holds %d blocks" % (name, len(view["blocks"])))
+        for block in view["blocks"]:
+            stats["blocks"] += 1
+            stats["lines"] += len(block) - 2
+        if view["blocks"]:
+            stats["block parts"][name] = view["blocks"][0]
+            if view_in is None or view_in["blocks"][:1] != view["blocks"][:1]:
+                stats["written"] += 1
+        if view_in is not None:
+            persons_in, persons_out = view_in["outside"], view["outside"]
+            blank = all(not t.strip() for t in persons_in) and all(not t.strip() for t in persons_out)
+            if persons_in != persons_out and blank:
+                notes.append("%s: the notes page's %d empty paragraph(s) gave way to the block"
+                             % (name, len(persons_in)))
+            elif persons_in != persons_out:
+                problems.append("%s: the person's notes changed: %s -> %s"
+                                % (name, short(persons_in, 120), short(persons_out, 120)))
+            elif view_in["outside_xml"] != view["outside_xml"]:
+                index = next(i for i, (a, b) in enumerate(zip(view_in["outside_xml"], view["outside_xml"]))
+                             if a != b)
+                problems.append("%s: the person's paragraph %d changed in its XML: %s"
+                                % (name, index + 1, first_difference(view_in["outside_xml"][index],
+                                                                     view["outside_xml"][index])))
+            a = rest_c14n(view_in, drop_empty_tx=True)
+            b = rest_c14n(view, drop_body=not view_in["has_body"], drop_empty_tx=True)
+            if a != b:
+                problems.append("%s changed outside its body's paragraphs: %s"
+                                % (name, first_difference(a, b)))
+        elif name in added:
+            if not view["blocks"]:
+                problems.append("new %s holds no block" % name)
+            if any(t.strip() for t in view["outside"]):
+                notes.append("new %s holds text outside the block: %s" % (name, short(view["outside"], 80)))
+
+        sources = from_slides.get(name, [])
+        if name in added or sources:
+            if name in added and len(sources) != 1:
+                problems.append("new %s is related from %d slides (%s)"
+                                % (name, len(sources), ", ".join(sources[:MAX_DETAILS])))
+        if name in added:
+            back = [(k, t) for s, k, t in relationships if s == name]
+            slides_back = [t for k, t in back if k == "slide"]
+            masters = [t for k, t in back if k == "notesMaster"]
+            if len(sources) == 1 and slides_back != sources:
+                problems.append("new %s relates back to %s, not to %s" % (name, slides_back, sources[0]))
+            if len(masters) != 1 or lookup(parts_out, masters[0]) is None:
+                problems.append("new %s has notes master relationships %s" % (name, masters))
+            elif not re.match(r"^ppt/notesMasters/", masters[0]):
+                notes.append("new %s uses notes master %s" % (name, masters[0]))
+
+    # New parts: related from somewhere; masters have a theme.
+    targets = {t for _, _, t in relationships}
+    for name in sorted(added):
+        if name.endswith(".rels"):
+            if lookup(parts_out, source_of_rels(name)) is None:
+                problems.append("new %s belongs to no part" % name)
+            continue
+        if name not in targets:
+            problems.append("new part %s is not related from any part" % name)
+        if name.startswith("ppt/notesMasters/"):
+            themes = [t for s, k, t in relationships if s == name and k == "theme"]
+            if len(themes) != 1 or lookup(parts_out, themes[0]) is None:
+                problems.append("new %s has theme relationships %s" % (name, themes))
+            if not any(s == PRESENTATION_PART and k == "notesMaster" and t == name
+                       for s, k, t in relationships):
+                problems.append("new %s is not related from %s" % (name, PRESENTATION_PART))
+        try:
+            etree.fromstring(parts_out[name])
+        except etree.XMLSyntaxError as error:
+            problems.append("new %s does not parse: %s" % (name, error))
+
+    check_content_types(package, problems)
+    presentation_notes_master(package, problems, notes, bool(from_slides))
+    return problems, notes, stats
+
+
+def check_open_notes(out, block_parts):
+    """Check 1 for --long-descriptions: python-pptx reads each block in its slide's notes."""
+    problems = []
+    try:
+        presentation = pptx.Presentation(out)
+    except Exception as error:  # reported by check_open
+        return ["python-pptx cannot open output for its notes: %s" % str(error)[:120]], 0
+    seen = 0
+    reached = set()
+    for number, slide in enumerate(presentation.slides, start=1):
+        if not slide.has_notes_slide:
+            continue
+        notes_slide = slide.notes_slide
+        name = str(notes_slide.part.partname).lstrip("/")
+        name = lookup(block_parts, name) or name
+        reached.add(name)
+        block = block_parts.get(name)
+        if block is None:
+            continue
+        seen += 1
+        frame = notes_slide.notes_text_frame
+        expected = "\n".join(p.replace("\n", "\v") for p in block)
+        if frame is None:
+            problems.append("slide %d: python-pptx finds no notes text frame in %s" % (number, name))
+        elif expected not in frame.text:
+            problems.append("slide %d: python-pptx's notes text lacks the block of %s: %s"
+                            % (number, name, short(frame.text, 100)))
+    unreached = sorted(set(block_parts) - reached)
+    if unreached:
+        problems.append("python-pptx reaches no slide whose notes are %s" % ", ".join(unreached[:MAX_DETAILS]))
+    return problems, seen
 
 
 # ------------------------------------------------------------ check 4: inspect
@@ -400,6 +962,7 @@ def verify(rel, args, soffice, work):
     inp = os.path.join(args.input_dir, rel)
     out = os.path.join(args.output_dir, rel)
     failures, notes = [], []
+    notes_stats = None
     started = time.time()
 
     def record(check, problems, extra_notes=()):
@@ -412,10 +975,15 @@ def verify(rel, args, soffice, work):
         inventory, _ = inspect(args.altbuild, inp)
         slide_count = inventory.get("slideCount") if inventory else None
     try:
-        problems, slide_bytes = check_zip(inp, out)
+        problems, slide_bytes, package = check_zip(inp, out, args.long_descriptions)
         record("2 zip", problems)
         problems, more_notes = check_xml(slide_bytes)
         record("3 xml", problems, more_notes)
+        if package is not None:
+            problems, more_notes, notes_stats = check_notes(package)
+            record("3 xml", problems, more_notes)
+            problems, notes_stats["reached"] = check_open_notes(out, notes_stats["block parts"])
+            record("1 open", problems)
     except (zipfile.BadZipFile, OSError, ValueError) as error:
         record("2 zip", ["cannot read archives: %s" % error])
         slide_bytes = {}
@@ -430,8 +998,13 @@ def verify(rel, args, soffice, work):
     if stats:
         summary.append("%d slots, %d filled" % (stats["slots"], stats["filled"]))
     summary.append("%d slide parts changed" % len(slide_bytes))
+    if notes_stats is not None:
+        summary.append("%d notes blocks written (%d in all, %d lines), %d notes slides made, "
+                       "%d notes masters made"
+                       % (notes_stats["written"], notes_stats["blocks"], notes_stats["lines"],
+                          notes_stats["notes made"], notes_stats["masters made"]))
     summary.append("%.1fs" % (time.time() - started))
-    return rel, failures, notes, ", ".join(summary)
+    return rel, failures, notes, ", ".join(summary), notes_stats
 
 
 def main():
@@ -442,6 +1015,9 @@ def main():
         os.path.dirname(os.path.abspath(__file__)), "..", ".build", "debug", "altbuild"))
     parser.add_argument("--libreoffice", action="store_true",
                         help="also convert input and output to PDF with soffice")
+    parser.add_argument("--long-descriptions", action="store_true",
+                        help="outputs of `altbuild build --long-descriptions notes`: allow and "
+                             "check altbuild's block in the speaker notes")
     parser.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1))
     args = parser.parse_args()
 
@@ -460,17 +1036,24 @@ def main():
     missing = [d for d in decks if d not in present]
     started = time.time()
     passed = failed = 0
+    totals = {"decks": 0, "written": 0, "blocks": 0, "lines": 0, "notes made": 0, "masters made": 0}
     with tempfile.TemporaryDirectory(prefix="verify-output-") as work, \
             concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         futures = [(rel, pool.submit(verify, rel, args, soffice, work)) for rel in present]
         for rel, future in futures:
             try:
-                rel, failures, notes, summary = future.result()
+                rel, failures, notes, summary, notes_stats = future.result()
             except Exception as error:  # a verifier bug must not hide other decks
-                failures, notes, summary = ["verifier crashed: %r" % error], [], ""
+                failures, notes, summary, notes_stats = ["verifier crashed: %r" % error], [], "", None
+            if notes_stats is not None:
+                totals["decks"] += 1 if notes_stats["blocks"] else 0
+                for key in ("written", "blocks", "lines", "notes made", "masters made"):
+                    totals[key] += notes_stats[key]
             if failures:
                 failed += 1
                 print("FAIL %s: %s" % (rel, " | ".join(failures)))
+                if args.long_descriptions and summary:
+                    print("     (%s)" % summary)
             else:
                 passed += 1
                 print("OK   %s (%s)" % (rel, summary))
@@ -482,6 +1065,11 @@ def main():
     print("%d decks without output skipped; checked in %.1fs%s"
           % (len(missing), time.time() - started, " with LibreOffice" if soffice else ""))
     shutil.rmtree(snapshot_dir, ignore_errors=True)
+    if args.long_descriptions:
+        print("notes: %d decks with blocks, %d blocks written (%d in all, %d lines), "
+              "%d notes slides made, %d notes masters made"
+              % (totals["decks"], totals["written"], totals["blocks"], totals["lines"],
+                 totals["notes made"], totals["masters made"]))
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

@@ -75,7 +75,8 @@ public struct VisionDescriber: Describer {
     public var language: String? { settings.language }
 
     public var identity: DescriberIdentity {
-        DescriberIdentity(name: settings.api.rawValue, version: "1", settings: [
+        // Version 2: pictures are keyed by image, kind and language, not by their slide's context.
+        DescriberIdentity(name: settings.api.rawValue, version: "2", settings: [
             "endpoint": settings.endpoint, "model": settings.model, "chat": String(settings.useChat),
             "temperature": String(settings.temperature), "seed": String(settings.seed),
             "maxTokens": String(settings.maxTokens), "lengthTarget": String(settings.lengthTarget),
@@ -86,9 +87,20 @@ public struct VisionDescriber: Describer {
 
     public var needsMedia: Bool { true }
 
+    /// For a picture sent to the model: what it is (`kindName`: a photo, a
+    /// video's poster frame) and the language, never the slide it sits on.
+    /// One logo on 43 slides is then one request, not 43: the first
+    /// occurrence asked (in deck order within a deck; whichever deck gets
+    /// there first across a build) lends its slide's context to the prompt,
+    /// and every other occurrence, here or in later builds, reuses the
+    /// answer from the cache. What the picture is still decides: the same
+    /// image as a photo and as a video's poster frame, or in a German and an
+    /// English deck, is asked about separately; a chart's picture never
+    /// reaches the model (its data does, through the builtin describer).
     public func contextKey(_ request: DescriptionRequest) -> String {
         if usesBuiltin(request.slot) { return "builtin\n" + builtin.contextKey(request) }
-        return "prompt\n" + prompt(request.slot, deckLanguage: request.deckLanguage)
+        let language = settings.language ?? request.deckLanguage.map(LanguageName.name) ?? "English"
+        return "image\n" + PromptTemplate.kindName(request.slot.kind) + "\n" + language
     }
 
     func usesBuiltin(_ slot: Slot) -> Bool {

@@ -110,12 +110,13 @@ struct DeckFixture {
     }
 
     static func textBox(id: Int, name: String, text: String, placeholder: String? = nil,
-                        x: Int = 0, y: Int = 0, cx: Int = 3_000_000, cy: Int = 400_000) -> String {
+                        x: Int = 0, y: Int = 0, cx: Int = 3_000_000, cy: Int = 400_000, language: String? = nil) -> String {
         let ph = placeholder.map { #"<p:nvPr><p:ph type="\#($0)"/></p:nvPr>"# } ?? "<p:nvPr/>"
+        let lang = language.map { #"<a:rPr lang="\#($0)"/>"# } ?? ""
         return """
             <p:sp><p:nvSpPr><p:cNvPr id="\(id)" name="\(name)"/><p:cNvSpPr txBox="1"/>\(ph)</p:nvSpPr>\
             <p:spPr><a:xfrm><a:off x="\(x)" y="\(y)"/><a:ext cx="\(cx)" cy="\(cy)"/></a:xfrm></p:spPr>\
-            <p:txBody><a:bodyPr/><a:p><a:r><a:t>\(text)</a:t></a:r></a:p></p:txBody></p:sp>
+            <p:txBody><a:bodyPr/><a:p><a:r>\(lang)<a:t>\(text)</a:t></a:r></a:p></p:txBody></p:sp>
             """
     }
 

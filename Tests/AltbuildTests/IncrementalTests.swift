@@ -18,10 +18,10 @@ import DeckParsing
 
     /// A deck with one picture slot; `variant` changes its bytes but not the picture or caption.
     static func deck(variant: Int, image: [UInt8] = DeckFixture.png, caption: String = "Figure 1: the new office",
-                     title: String? = nil) -> [UInt8] {
+                     title: String? = nil, language: String? = nil) -> [UInt8] {
         DeckFixture(
             slides: [.init(
-                shapes: DeckFixture.textBox(id: 100, name: "Title", text: title ?? "Deck \(variant)", placeholder: "title")
+                shapes: DeckFixture.textBox(id: 100, name: "Title", text: title ?? "Deck \(variant)", placeholder: "title", language: language)
                     + DeckFixture.picture(id: 2, name: "Picture 1")
                     + DeckFixture.textBox(id: 3, name: "Caption", text: caption, x: 1_000_000, y: 3_100_000),
                 relationships: [("rIdImg", "image", "../media/image1.png")])],

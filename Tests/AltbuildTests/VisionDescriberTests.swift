@@ -192,8 +192,10 @@ import DeckParsing
     @Test func theSameImageInManyDecksIsRequestedOnce() async throws {
         let server = try FakeModelServer(api: "ollama")
         let root = Fixtures.temporaryDirectory()
-        // Five different decks showing the same picture with the same title and caption.
-        for i in 0..<5 { try FileManager.default.write(IncrementalTests.deck(variant: i, title: "Our office"), to: "\(root)/decks/d\(i).pptx") }
+        // Five different decks showing the same picture, each under its own title and caption.
+        for i in 0..<5 {
+            try FileManager.default.write(IncrementalTests.deck(variant: i, caption: "Caption \(i)", title: "Deck \(i)"), to: "\(root)/decks/d\(i).pptx")
+        }
         var settings = VisionDescriber.Settings(api: .ollama, endpoint: server.endpoint)
         settings.retry = RetryPolicy(attempts: 2, baseDelay: 0.01)
         var project = Project(configuration: BuildConfiguration(outputDirectory: root + "/out", stateDirectory: root + "/.altbuild",
@@ -204,6 +206,15 @@ import DeckParsing
         let result = await executor.run(try project.discovery.discover([root + "/decks"]), execution: ExecutionOptions(jobs: 3)) { _, _, _ in }
         #expect(result.summary.built == 5)
         #expect(server.posts.count == 1)
+        // The same image in two German decks is asked about once more, in German.
+        for i in 5..<7 {
+            try FileManager.default.write(IncrementalTests.deck(variant: i, title: "Deck \(i)", language: "de-DE"), to: "\(root)/decks/de\(i).pptx")
+        }
+        let more = await executor.run(try project.discovery.discover([root + "/decks"]), execution: ExecutionOptions(jobs: 3)) { _, _, _ in }
+        #expect(more.summary.built == 2)
+        #expect(server.posts.count == 2)
+        let body = try #require(server.posts.last?["body"] as? [String: Any])
+        #expect((body["prompt"] as? String)?.contains("in German") == true, "\(body)")
     }
 }
 
@@ -261,12 +272,13 @@ enum TextCase {
         #expect(build.stdout.contains("3 decks: 3 built"), "\(build.stdout)")
         let slot = try Deck(path: "\(project)/build/decks/d1.pptx").inventory().slots.first { $0.kind == .picture }
         #expect(slot?.descr == "A sunny office with plants")
-        #expect(server.posts.count == 3)
+        // One picture under three captions: asked about once.
+        #expect(server.posts.count == 1)
 
         let missing = try BinaryRunner.run(["build", "decks", "--describer", "ollama", "--endpoint", server.endpoint, "--model", "bakllava"], in: project)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("does not have the model 'bakllava'"), "\(missing.stderr)")
         #expect(!missing.stdout.contains("decks:"), "nothing was built")
-        #expect(server.posts.count == 3)
+        #expect(server.posts.count == 1)
     }
 }
