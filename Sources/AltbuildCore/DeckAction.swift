@@ -23,11 +23,18 @@ public struct DeckAction: TargetAction {
         var result = ActionResult(output: output, manifest: manifest, detail: plan.report.summary,
                                   calls: plan.describerCalls, cacheHits: plan.cacheHits)
         result.warnings = plan.warnings
+        result.recipe = try DeckRecipe(edits: plan.deckEdits).encoded()
         // Compared as bytes: a file a person reformatted is written back in the build's one form.
         if let path {
             let encoded = try plan.review.encoded()
             if encoded != review?.bytes { result.declaredUpdates[path] = encoded }
         }
         return result
+    }
+
+    /// The output again, from the input and the edits a build recorded: an inject, no describer.
+    public func materialize(_ input: DiscoveredInput, bytes: [UInt8], recipe: [UInt8], cancel: CancelFlag) async throws -> [UInt8] {
+        let edits = try DeckRecipe.decode(recipe).edits
+        return try await pipeline.processor.inject(input.path, bytes: bytes, digest: SHA256.hash(bytes), edits: edits, cancel: cancel)
     }
 }

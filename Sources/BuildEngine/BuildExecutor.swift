@@ -125,40 +125,69 @@ public final class BuildExecutor: Sendable {
         let start = monotonicSeconds()
         if let settled = plan.settledOutcome { return settled }
         if case .restore(let reason) = plan.decision {
-            if let record = state.record(for: plan.input.path), let digest = record.outputDigest,
-               let outcome = restore(plan, outputDigest: digest, manifest: record.manifestDigest, reason: reason, start: start) {
+            // The result the key maps to, or (an older record) the state's own word for the output.
+            let recorded = cachedResult(plan) ?? state.record(for: plan.input.path).flatMap { record in
+                record.outputDigest.map { TargetResult(output: $0, manifest: record.manifestDigest) }
+            }
+            if let recorded, let outcome = await restore(plan, recorded, reason: reason, start: start, cancel: cancel) {
                 return outcome
             }
             return await build(plan, reason: .notInCache(reason), start: start, cancel: cancel)
         }
         let reason = plan.decision.reason
-        if !planner.options.force, let key = plan.key, let result = actions.lookup(Self.resultNamespace, key),
-           let recorded = store.get(result).flatMap(TargetResult.decode),
-           let outcome = restore(plan, outputDigest: recorded.output, manifest: recorded.manifest,
-                                 declaredUpdates: recorded.declaredUpdates ?? [], reason: reason, start: start) {
+        if !planner.options.force, let recorded = cachedResult(plan),
+           let outcome = await restore(plan, recorded, reason: reason, start: start, cancel: cancel) {
             return outcome
         }
         return await build(plan, reason: reason, start: start, cancel: cancel)
     }
 
+    /// The result the action cache holds for the plan's key, if any.
+    private func cachedResult(_ plan: TargetPlan) -> TargetResult? {
+        guard let key = plan.key, let result = actions.lookup(Self.resultNamespace, key) else { return nil }
+        return store.get(result).flatMap(TargetResult.decode)
+    }
+
     // MARK: - Restoring
 
-    private func restore(_ plan: TargetPlan, outputDigest: SHA256Digest, manifest: SHA256Digest?,
-                         declaredUpdates: [SHA256Digest?] = [], reason: BuildReason, start: Double) -> TargetOutcome? {
-        guard let key = plan.key, let inputDigest = plan.inputDigest, let bytes = store.get(outputDigest) else { return nil }
+    /// Puts a cached result in place, or nil (a miss: build) when the store
+    /// lacks a piece or the output made from the recipe is not the one recorded.
+    private func restore(_ plan: TargetPlan, _ recorded: TargetResult, reason: BuildReason, start: Double,
+                         cancel: CancelFlag) async -> TargetOutcome? {
+        guard let key = plan.key, let inputDigest = plan.inputDigest,
+              let bytes = await output(of: recorded, plan: plan, cancel: cancel) else { return nil }
         var updates: [String: [UInt8]] = [:]
-        for (declared, digest) in zip(plan.declaredInputs, declaredUpdates) {
+        for (declared, digest) in zip(plan.declaredInputs, recorded.declaredUpdates ?? []) {
             guard let digest else { continue }
             guard let content = store.get(digest) else { return nil }
             updates[declared.path] = content
         }
         do {
-            try writeOutput(bytes, digest: outputDigest, plan: plan)
+            try writeOutput(bytes, digest: recorded.output, plan: plan)
             let declared = try writeDeclaredUpdates(updates, plan: plan)
             try recordSuccess(plan, key: key, inputDigest: inputDigest, inputStatus: plan.inputStatus,
-                              outputDigest: outputDigest, manifest: manifest, declared: declared, start: start)
+                              outputDigest: recorded.output, manifest: recorded.manifest, declared: declared, start: start)
             return TargetOutcome(input: plan.input.path, output: plan.outputPath, status: .restored, reason: reason,
                                  detail: "restored from cache", seconds: monotonicSeconds() - start)
+        } catch {
+            return nil
+        }
+    }
+
+    /// The recorded output's bytes: from the store when it holds them (older
+    /// results, actions without recipes), else made from the input and the
+    /// recipe and checked against the recorded digest.
+    ///
+    /// Any failure here is a miss, not an error: the build that follows is
+    /// always correct, and reports its own failure if the deck has one.
+    private func output(of recorded: TargetResult, plan: TargetPlan, cancel: CancelFlag) async -> [UInt8]? {
+        if let whole = store.get(recorded.output) { return whole }
+        guard let recipeDigest = recorded.recipe, let recipe = store.get(recipeDigest) else { return nil }
+        do {
+            let input = try FileIO.read(plan.input.path)
+            guard SHA256.hash(input) == plan.inputDigest else { return nil }
+            let made = try await action.materialize(plan.input, bytes: input, recipe: recipe, cancel: cancel)
+            return SHA256.hash(made) == recorded.output ? made : nil
         } catch {
             return nil
         }
@@ -226,8 +255,11 @@ public final class BuildExecutor: Sendable {
     /// maps the key to the record in the action cache.
     private func keepResult(_ result: ActionResult, key: SHA256Digest, declared: [DeclaredInput]) throws -> TargetResult {
         let updates = try declared.map { input in try result.declaredUpdates[input.path].map { try store.put($0) } }
-        let stored = TargetResult(output: try store.put(result.output), manifest: try store.put(result.manifest),
-                                  declaredUpdates: updates.contains { $0 != nil } ? updates : nil)
+        // With a recipe only the recipe is kept: the output is made again from it on restore.
+        let recipe = try result.recipe.map { try store.put($0) }
+        let output = recipe == nil ? try store.put(result.output) : SHA256.hash(result.output)
+        let stored = TargetResult(output: output, manifest: try store.put(result.manifest),
+                                  declaredUpdates: updates.contains { $0 != nil } ? updates : nil, recipe: recipe)
         try actions.record(Self.resultNamespace, key, result: try store.put(try stored.encoded()))
         return stored
     }

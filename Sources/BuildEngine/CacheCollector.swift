@@ -90,8 +90,9 @@ public struct CacheCollector: Sendable {
             if let result = actions.lookup(BuildExecutor.resultNamespace, record.key) {
                 keep.insert(result)
                 // The declared inputs the build rewrote come back with a restore: keep them too.
-                let updates = store.get(result).flatMap(TargetResult.decode)?.declaredUpdates ?? []
-                keep.formUnion(updates.compactMap { $0 })
+                let recorded = store.get(result).flatMap(TargetResult.decode)
+                keep.formUnion((recorded?.declaredUpdates ?? []).compactMap { $0 })
+                if let recipe = recorded?.recipe { keep.insert(recipe) }
             }
         }
         return keep

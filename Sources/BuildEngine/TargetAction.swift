@@ -10,6 +10,18 @@ public protocol TargetAction: Sendable {
     /// `cancel` is set when the target's time is up or the build is
     /// interrupted; the action must stop its children and throw.
     func build(_ input: DiscoveredInput, bytes: [UInt8], previousManifest: [UInt8]?, cancel: CancelFlag) async throws -> ActionResult
+
+    /// Makes the output again from the input's bytes and a recipe `build`
+    /// returned (`ActionResult.recipe`), without the expensive sub-steps. The
+    /// engine checks the result against the output digest it recorded.
+    func materialize(_ input: DiscoveredInput, bytes: [UInt8], recipe: [UInt8], cancel: CancelFlag) async throws -> [UInt8]
+}
+
+extension TargetAction {
+    /// Actions that return no recipe are never asked to materialize.
+    public func materialize(_ input: DiscoveredInput, bytes: [UInt8], recipe: [UInt8], cancel: CancelFlag) async throws -> [UInt8] {
+        throw AltbuildError(.internalError, "this action keeps whole outputs and has no recipe to materialize", path: input.path)
+    }
 }
 
 /// What an action produced.
@@ -29,6 +41,10 @@ public struct ActionResult: Sendable {
     /// writes them after the output, only if the file is still what the
     /// build read, and records their new digests, so the next run is a no-op.
     public var declaredUpdates: [String: [UInt8]] = [:]
+    /// What the output can be made again from, with the input: the cache
+    /// keeps this (a deck's edits: a few hundred bytes) instead of a whole
+    /// copy of the output, and restores by `TargetAction.materialize`.
+    public var recipe: [UInt8]?
 
     public init(output: [UInt8], manifest: [UInt8], detail: String, calls: Int, cacheHits: Int) {
         self.output = output

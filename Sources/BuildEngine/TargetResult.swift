@@ -8,6 +8,10 @@ import Foundation
 /// What an action key maps to in the action cache: the output and the
 /// manifest a build produced. A small versioned record, encoded as JSON with
 /// sorted keys, so the same result is the same object on every machine.
+///
+/// With a `recipe`, the store holds the recipe instead of the output: the
+/// output is made again from the input and the recipe on restore, and must
+/// then have the digest `output` records, or the restore is a miss.
 public struct TargetResult: Codable, Sendable, Equatable {
     public static let currentVersion = 1
 
@@ -19,11 +23,15 @@ public struct TargetResult: Codable, Sendable, Equatable {
     /// rewritten); restoring the output restores them too. By position, not
     /// path, since the same result serves the same deck anywhere.
     public var declaredUpdates: [SHA256Digest?]?
+    /// The store object the output is made from with its input (`ActionResult.recipe`).
+    public var recipe: SHA256Digest?
 
-    public init(output: SHA256Digest, manifest: SHA256Digest?, declaredUpdates: [SHA256Digest?]? = nil) {
+    public init(output: SHA256Digest, manifest: SHA256Digest?, declaredUpdates: [SHA256Digest?]? = nil,
+                recipe: SHA256Digest? = nil) {
         self.output = output
         self.manifest = manifest
         self.declaredUpdates = declaredUpdates
+        self.recipe = recipe
     }
 
     public func encoded() throws -> [UInt8] {
