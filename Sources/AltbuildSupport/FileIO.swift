@@ -55,19 +55,37 @@ public enum FileIO {
         return bytes
     }
 
+    /// How much of a write must reach the disk before `writeAtomically` returns.
+    public enum Durability: Sendable {
+        /// fsync of the file, rename, fsync of its folder: durable on return.
+        case immediate
+        /// Nothing is synced here: whoever records a reference to the file in
+        /// durable state syncs its filesystem first, once for many files (the
+        /// build does it once per finished deck), because one fsync per file
+        /// and per folder is what made builds slow. For files a crash may
+        /// tear or lose at the cost of a rebuild: cache objects and entries
+        /// (verified when read), outputs in the output folder.
+        case deferred
+        /// The same, except that a file replacing another is fsynced before
+        /// the rename, so a crash never loses both the old bytes and the new:
+        /// for files a person owns, an in-place deck or a review file.
+        case deferredKeepingOld
+        /// Never synced: scratch files and bookkeeping that may be lost in a crash.
+        case unsynced
+    }
+
     /// Writes `bytes` so that `path` holds either the old content or the whole
     /// new content, never a torn mix: temp file in the same folder, fsync,
     /// rename, then fsync of the folder so the rename itself is durable.
     /// `durable: false` skips the fsyncs, for bookkeeping that may be lost in a crash.
     public static func writeAtomically(_ bytes: [UInt8], to path: String, durable: Bool = true) throws {
+        try writeAtomically(bytes, to: path, durability: durable ? .immediate : .unsynced)
+    }
+
+    /// The same, with the fsyncs `durability` asks for (see `Durability`).
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, durability: Durability) throws {
         let directory = parentDirectory(of: path)
-        try makeDirectories(directory)
-        var template = Array("\(directory)/.\(baseName(of: path)).altbuild-tmp-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-        guard fd >= 0 else {
-            throw AltbuildError(.writeFailed, "cannot create a temp file in \(directory): \(errnoText())", path: path)
-        }
-        let tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let (fd, tempPath) = try createTemporaryFile(in: directory, for: path)
         var renamed = false
         defer {
             if !renamed { unlink(tempPath) }
@@ -75,7 +93,8 @@ public enum FileIO {
         do {
             defer { close(fd) }
             try writeAll(fd, bytes, path: path)
-            guard !durable || fsync(fd) == 0 else { throw AltbuildError(.writeFailed, "fsync failed: \(errnoText())", path: path) }
+            let syncNow = durability == .immediate || (durability == .deferredKeepingOld && exists(path))
+            guard !syncNow || fsync(fd) == 0 else { throw AltbuildError(.writeFailed, "fsync failed: \(errnoText())", path: path) }
             // mkstemp creates 0600; decks are ordinary documents.
             fchmod(fd, 0o644)
         }
@@ -83,7 +102,30 @@ public enum FileIO {
             throw AltbuildError(.writeFailed, "rename into place failed: \(errnoText())", path: path)
         }
         renamed = true
-        if durable { syncDirectory(directory) }
+        if durability == .immediate { syncDirectory(directory) }
+    }
+
+    /// A new temp file beside `path` and its name. The folder is assumed to
+    /// exist and created only when it does not: most writes go to folders
+    /// that exist (the store's fan-out folders are made once, ever), and
+    /// trying first costs no `stat` or `mkdir` for them.
+    private static func createTemporaryFile(in directory: String, for path: String) throws -> (fd: Int32, path: String) {
+        let pattern = Array("\(directory)/.\(baseName(of: path)).altbuild-tmp-XXXXXX".utf8CString)
+        var template = pattern
+        // A failed mkstemp may have filled in the X's: each attempt starts from the pattern.
+        func attempt() -> Int32 {
+            template = pattern
+            return template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
+        }
+        var fd = attempt()
+        if fd < 0 && errno == ENOENT {
+            try makeDirectories(directory)
+            fd = attempt()
+        }
+        guard fd >= 0 else {
+            throw AltbuildError(.writeFailed, "cannot create a temp file in \(directory): \(errnoText())", path: path)
+        }
+        return (fd, String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
 
     /// Writes all of `text` to `fd`, a line of output or of a log; errors are

@@ -13,7 +13,10 @@ import Foundation
 ///
 /// Each entry is a small versioned JSON record naming its own key and the
 /// result: a torn entry does not decode, and one moved to another key's
-/// place does not match, so either is recognised and dropped.
+/// place does not match, so either is recognised and dropped. Entries are
+/// not fsynced one by one, for the same reason as the store's objects: the
+/// build syncs the filesystem once per deck (`StateLog.commit`), and an entry
+/// a crash lost or tore is only a miss.
 public struct ActionCache: Sendable {
     public let root: String
 
@@ -45,7 +48,8 @@ public struct ActionCache: Sendable {
     }
 
     public func record(_ namespace: String, _ key: SHA256Digest, result: SHA256Digest) throws {
-        try FileIO.writeAtomically(try CanonicalJSON.encode(Entry(key: key, result: result)), to: path(namespace, key))
+        try FileIO.writeAtomically(try CanonicalJSON.encode(Entry(key: key, result: result)), to: path(namespace, key),
+                                   durability: .deferred)
     }
 
     public func remove(_ namespace: String, _ key: SHA256Digest) {

@@ -7,6 +7,9 @@ import Glibc
 /// Runs planned targets: restores what the store already has, builds the
 /// rest through the `TargetAction`, and records every finished target in the
 /// state log at once, so an interrupted build loses only the target in flight.
+/// A target's writes (objects, action entry, output, declared updates) skip
+/// per-file fsyncs; its record is committed after one sync of the
+/// filesystems holding them (`StateLog.commit`).
 ///
 /// A class because it owns the state log for the duration of a build.
 public final class BuildExecutor: Sendable {
@@ -61,10 +64,9 @@ public final class BuildExecutor: Sendable {
                     report: @escaping (TargetOutcome, Int, Int) -> Void) async -> BuildResult {
         var summary = BuildSummary()
         var work: [(index: Int, plan: TargetPlan)] = []
-        for (index, plan) in plans(inputs).enumerated() {
-            if let refreshed = plan.refreshedRecord {
-                keepBooks(&summary, "refresh the file status of \(refreshed.target)") { try state.append(refreshed) }
-            }
+        let planned = plans(inputs)
+        refreshFileStatuses(planned, &summary)
+        for (index, plan) in planned.enumerated() {
             if let outcome = plan.settledOutcome {
                 summary.add(outcome)
                 report(outcome, index + 1, inputs.count)
@@ -94,6 +96,18 @@ public final class BuildExecutor: Sendable {
         summary.notStarted = work.count - next
         keepBooks(&summary, "compact the state log") { try state.compactIfNeeded() }
         return BuildResult(summary: summary, stopReason: stopReason, interrupted: interrupt.stopRequested)
+    }
+
+    /// Records the fresh file statuses of up-to-date targets whose stat
+    /// changed but whose bytes did not (a touched deck, a racily clean one
+    /// re-hashed), all with one append and one fsync rather than one per
+    /// target. Batched rather than left unsynced: it costs one fsync, and the
+    /// refreshed records name no new data, so nothing needs syncing before
+    /// them. Lost in a crash, they would only cost a re-hash next time.
+    private func refreshFileStatuses(_ plans: [TargetPlan], _ summary: inout BuildSummary) {
+        let refreshed = plans.compactMap(\.refreshedRecord)
+        guard !refreshed.isEmpty else { return }
+        keepBooks(&summary, "refresh the file status of \(refreshed.count) targets") { try state.append(contentsOf: refreshed) }
     }
 
     /// Runs one target with its deadline: when time is up, its cancel flag is
@@ -195,17 +209,22 @@ public final class BuildExecutor: Sendable {
 
     /// Records a finished target once its output is in place. In place, the
     /// input file is the output just written, so that is the status to trust.
+    /// Committed: the filesystems holding the store, the output and the
+    /// declared inputs written are synced before the record is appended, so
+    /// the record never names an object or output that is not on disk.
     private func recordSuccess(_ plan: TargetPlan, key: SHA256Digest, inputDigest: SHA256Digest, inputStatus: FileStatus?,
                                outputDigest: SHA256Digest, manifest: SHA256Digest?, declared: [DeclaredInput],
                                start: Double) throws {
         let outputStatus = FileStatus(path: plan.outputPath)
-        try state.append(TargetRecord(
+        let rewritten = zip(plan.declaredInputs, declared).filter { $0.digest != $1.digest }.map { FileIO.parentDirectory(of: $1.path) }
+        let written = [store.root, FileIO.parentDirectory(of: plan.outputPath)] + rewritten
+        try state.commit(TargetRecord(
             target: plan.input.path, status: .succeeded, key: key, inputDigest: inputDigest,
             inputStatus: planner.options.inPlace ? outputStatus : inputStatus,
             statRecordedAt: wallClockNanoseconds(), outputPath: plan.outputPath, outputDigest: outputDigest,
             outputStatus: outputStatus, manifestDigest: manifest, configuration: planner.configuration,
             errorCode: nil, errorMessage: nil, seconds: monotonicSeconds() - start, buildID: buildID,
-            finishedAt: wallClockNanoseconds()).declaring(declared))
+            finishedAt: wallClockNanoseconds()).declaring(declared), dataIn: written)
     }
 
     // MARK: - Building
@@ -304,12 +323,14 @@ public final class BuildExecutor: Sendable {
         return cancel.error(path: path)
     }
 
-    /// Writes the output durably; in place, an unchanged input is not rewritten
-    /// so its mtime (and the user's editor) is left alone.
+    /// Writes the output, made durable with the target's commit; in place, an
+    /// unchanged input is not rewritten so its mtime (and the user's editor)
+    /// is left alone, and a changed one is fsynced before it replaces the
+    /// person's deck.
     private func writeOutput(_ bytes: [UInt8], digest: SHA256Digest, plan: TargetPlan) throws {
         if planner.options.inPlace && digest == plan.inputDigest { return }
         try confinement.check(plan.outputPath)
-        try FileIO.writeAtomically(bytes, to: plan.outputPath)
+        try FileIO.writeAtomically(bytes, to: plan.outputPath, durability: planner.options.inPlace ? .deferredKeepingOld : .deferred)
     }
 
     /// Writes the declared inputs the action rewrote and returns the declared
@@ -325,7 +346,8 @@ public final class BuildExecutor: Sendable {
             guard now.digest == planned.digest else {
                 throw AltbuildError(.inputChanged, "\(planned.path) changed while the target was being built; it was not overwritten, and the target will be built again next run")
             }
-            try FileIO.writeAtomically(bytes, to: planned.path)
+            // A person may have written this file (a review file): never risk both versions in a crash.
+            try FileIO.writeAtomically(bytes, to: planned.path, durability: .deferredKeepingOld)
             return DeclaredInput(path: planned.path, digest: digest, status: FileStatus(path: planned.path))
         }
     }

@@ -7,7 +7,12 @@ import Glibc
 /// fan-out folders (`objects/ab/abcdef...`), as ccache and bazel-remote keep
 /// them.
 ///
-/// Writes are temp file, fsync, rename, so an object is whole or absent.
+/// Writes are temp file and rename, so a reader finds an object whole or
+/// absent. They are not fsynced one by one: whoever records a reference to
+/// an object in durable state syncs the filesystem first (`StateLog.commit`),
+/// once for all the objects of a deck. An object a crash tore before that is
+/// caught by the verification below and rebuilt. Fan-out folders are created
+/// the first time a write finds one missing, never checked before each write.
 /// Every read is verified against its name: a corrupt object is deleted and
 /// reported as missing, never served. Reading an object touches its mtime,
 /// which is what `gc` evicts by (least recently used first).
@@ -31,7 +36,7 @@ public struct ContentStore: Sendable {
         if FileIO.exists(target) {
             touch(target)
         } else {
-            try FileIO.writeAtomically(bytes, to: target)
+            try FileIO.writeAtomically(bytes, to: target, durability: .deferred)
         }
         return digest
     }

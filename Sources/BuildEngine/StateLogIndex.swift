@@ -61,21 +61,33 @@ struct StateLogIndex: Sendable {
     /// times; a no-op build here reads the whole log, so it is kept smaller).
     var needsCompaction: Bool { 2 * lineCount > 3 * max(targets.count, 1) && lineCount > 64 }
 
-    /// The configuration's id, and the line that defines it when it is new
-    /// to this log. Nothing changes until `recordAppended` says the line is written.
-    func configurationLine(for configuration: String) -> (id: String, line: String?) {
-        if let id = configurationIDs[configuration] { return (id, nil) }
-        let id = "c\(configurations.count + 1)"
-        return (id, RecordLine.encodeConfiguration(id: id, text: configuration))
+    /// The lines that append `records`: a configuration line for each
+    /// configuration new to the log, numbered as if the records were
+    /// appended one at a time, then the records. Nothing changes until
+    /// `recordsAppended` says the lines are written.
+    func lines(appending records: [TargetRecord]) -> (text: String, newConfigurations: [String: String]) {
+        var text = ""
+        var added: [String: String] = [:]
+        for record in records {
+            var id = configurationIDs[record.configuration] ?? added[record.configuration]
+            if id == nil {
+                let next = "c\(configurations.count + added.count + 1)"
+                added[record.configuration] = next
+                text += RecordLine.encodeConfiguration(id: next, text: record.configuration)
+                id = next
+            }
+            text += RecordLine.encode(record, configurationID: id ?? "")
+        }
+        return (text, added)
     }
 
-    mutating func recordAppended(_ record: TargetRecord, configurationID: String, definedConfiguration: Bool) {
-        if definedConfiguration {
-            configurations[configurationID] = record.configuration
-            configurationIDs[record.configuration] = configurationID
+    mutating func recordsAppended(_ records: [TargetRecord], newConfigurations: [String: String]) {
+        for (configuration, id) in newConfigurations {
+            configurations[id] = configuration
+            configurationIDs[configuration] = id
         }
-        known[record.target] = record
-        lineCount += 1
+        for record in records { known[record.target] = record }
+        lineCount += records.count
     }
 
     /// The target's latest record: the one appended since loading, else the

@@ -4,8 +4,9 @@ import Glibc
 #endif
 
 /// The state log's file, open for appending. Each append is written whole
-/// and fsynced before it returns. A write that fails part-way closes the
-/// file, so reopening it cuts the torn line off before the next one.
+/// and synced (by the log's `Syncer`) before it returns. A write that fails
+/// part-way closes the file, so reopening it cuts the torn line off before
+/// the next one.
 ///
 /// A value holding a descriptor: the log keeps it behind its mutex and
 /// closes it when it goes away.
@@ -15,11 +16,11 @@ struct StateLogWriter: Sendable {
 
     init(path: String) { self.path = path }
 
-    mutating func append(_ text: String) throws {
+    mutating func append(_ text: String, syncer: any Syncer) throws {
         do {
             try open()
             try FileIO.writeAll(fd, Array(text.utf8), path: path)
-            guard fsync(fd) == 0 else { throw failure("cannot make the build state durable") }
+            try syncer.syncFile(fd, path: path)
         } catch var error as AltbuildError {
             close()
             if error.code == .writeFailed && !error.message.hasPrefix("cannot") {
