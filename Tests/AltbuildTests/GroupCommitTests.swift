@@ -55,8 +55,10 @@ import AltbuildSupport
         for (index, event) in events.enumerated() {
             guard case .file(let target) = event else { continue }
             let record = try #require(state.record(for: target), "\(target)")
-            let named = Set([record.outputDigest, record.manifestDigest].compactMap { $0?.hex })
-            #expect(named.count == 2)
+            let result = project().actionCache.lookup(BuildExecutor.resultNamespace, record.key)
+            let recipe = result.flatMap(project().store.get).flatMap(TargetResult.decode)?.recipe
+            let named = Set([result, recipe, record.manifestDigest].compactMap { $0?.hex })
+            #expect(named.count == 3)
             let covered = events[..<index].contains { earlier in
                 if case .filesystems(let objects) = earlier { return named.isSubset(of: objects) }
                 return false

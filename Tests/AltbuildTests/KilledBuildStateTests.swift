@@ -27,10 +27,11 @@ import AltbuildSupport
         let actions = ActionCache(root: "\(project)/.altbuild/cache")
         for record in records {
             let output = try #require(record.outputDigest)
-            #expect(store.get(output) != nil, "\(record.target): its output object is missing")
             #expect(store.get(try #require(record.manifestDigest)) != nil, "\(record.target): its manifest is missing")
-            let result = actions.lookup(BuildExecutor.resultNamespace, record.key)
-            #expect(result.flatMap(store.get) != nil, "\(record.target): its action entry or result is missing")
+            let result = actions.lookup(BuildExecutor.resultNamespace, record.key).flatMap(store.get).flatMap(TargetResult.decode)
+            #expect(result != nil, "\(record.target): its action entry or result is missing")
+            // The cache keeps the recipe the output is made again from, not the output itself.
+            #expect(result?.recipe.flatMap(store.get) != nil, "\(record.target): its recipe object is missing")
             #expect(SHA256.hash(try FileIO.read("\(project)/\(record.outputPath)")) == output, "\(record.target): its output")
         }
     }
