@@ -49,9 +49,14 @@ public struct DeckPipeline: Sendable {
         let refusals = slots.map { slot in slot.mediaDigest.flatMap { scanned.images[$0]?.refusal } }
         let twins = Self.fallbackTwins(slots).filter { decisions[$0.key] == .describe && decisions[$0.value] == .describe }
         let wanted = slots.indices.filter { decisions[$0] == .describe && refusals[$0] == nil && twins[$0] == nil }
+        let long = policy.longDescriptions == .notes
+            ? LongDescription(language: describer.language, deckLanguage: inventory.language) : nil
+        let details = slots.map { slot in long?.lines(for: slot) ?? [] }
+        // A text that will end with the pointer to the notes aims that much shorter.
+        let reserve = long?.pointer.map { $0.count + 1 } ?? 0
         var answers = try await boundedConcurrentMap(wanted, width: slotWidth) { index in
             try await self.answer(for: slots[index], slideSize: inventory.slideSize, language: inventory.language,
-                                  path: path, scanned: scanned, cancel: cancel)
+                                  path: path, scanned: scanned, reserve: details[index].isEmpty ? 0 : reserve, cancel: cancel)
         }
         // Counted once: the twin's copy is not another call.
         for (fallback, choice) in twins {
@@ -61,9 +66,6 @@ public struct DeckPipeline: Sendable {
                 return copy
             }
         }
-        let long = policy.longDescriptions == .notes
-            ? LongDescription(language: describer.language, deckLanguage: inventory.language) : nil
-        let details = slots.map { slot in long?.lines(for: slot) ?? [] }
         var plan = Plan(fallbackContext: policy.fallbackContext, language: describer.language ?? inventory.language,
                         pointer: long?.pointer)
         for (index, slot) in slots.enumerated() {
@@ -101,8 +103,10 @@ public struct DeckPipeline: Sendable {
 
     /// One slot's description: from the cache, from a request already in
     /// flight for the same key, or from the describer.
-    private func answer(for slot: Slot, slideSize: Frame?, language: String?, path: String, scanned: ScannedDeck, cancel: CancelFlag) async throws -> Answer {
+    private func answer(for slot: Slot, slideSize: Frame?, language: String?, path: String, scanned: ScannedDeck,
+                        reserve: Int, cancel: CancelFlag) async throws -> Answer {
         var request = DescriptionRequest(slot: slot, slideSize: slideSize, deckPath: path, deckLanguage: language, cancel: cancel)
+        request.reserve = reserve
         let key = DescriptionCache.key(request, describer: describer)
         if let cached = cache?.lookup(key) { return Answer(description: cached, key: key, source: .cache) }
         if cancel.isCancelled || Task.isCancelled {

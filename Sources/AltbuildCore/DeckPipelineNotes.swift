@@ -21,6 +21,8 @@ extension DeckPipeline.Plan {
                 continue
             case .lines(let current)?:
                 if !block.isEmpty && current == Array(block.dropFirst().dropLast()) { continue }
+            case .several?:
+                break
             case nil:
                 if block.isEmpty { continue }
             }

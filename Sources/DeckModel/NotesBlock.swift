@@ -15,10 +15,11 @@ import AltbuildSupport
 /// found after the deck's language changes. Everything outside the two
 /// markers is the person's and is never touched.
 public enum NotesBlock {
-    /// Where the block is in a list of paragraph texts.
+    /// Where altbuild's paragraphs are in a list of paragraph texts.
     public enum Location: Equatable, Sendable {
-        /// Paragraphs `range`, markers included.
-        case block(Range<Int>)
+        /// Each block's paragraphs, markers included, in order. Normally one;
+        /// more when a deck was assembled from slides that each had one.
+        case blocks([Range<Int>])
         /// A start marker whose end marker is gone: where the block ends is
         /// unknown, so nothing after the start may be taken as altbuild's.
         case unterminated(at: Int)
@@ -26,8 +27,10 @@ public enum NotesBlock {
 
     /// What a slide's notes hold of altbuild's, as the scan saw it.
     public enum Found: Equatable, Sendable, Codable {
-        /// The lines between the markers.
+        /// The lines between the markers of the one block.
         case lines([String])
+        /// Several blocks: the build puts one in their place.
+        case several
         case unterminated
     }
 
@@ -41,11 +44,16 @@ public enum NotesBlock {
         return text.hasPrefix("── altbuild") && text.hasSuffix("──") && text.count > "── altbuild".count + 1
     }
 
-    /// The first start marker and the next marker after it; nil without one.
+    /// Every block, each from a start marker to the next marker; nil without any.
     public static func locate(_ paragraphs: [String]) -> Location? {
-        guard let start = paragraphs.firstIndex(where: isMarker) else { return nil }
-        guard let end = paragraphs[(start + 1)...].firstIndex(where: isMarker) else { return .unterminated(at: start) }
-        return .block(start..<(end + 1))
+        var blocks: [Range<Int>] = []
+        var next = 0
+        while let start = paragraphs[next...].firstIndex(where: isMarker) {
+            guard let end = paragraphs[(start + 1)...].firstIndex(where: isMarker) else { return .unterminated(at: start) }
+            blocks.append(start..<(end + 1))
+            next = end + 1
+        }
+        return blocks.isEmpty ? nil : .blocks(blocks)
     }
 
     /// What `paragraphs` hold of altbuild's, for the scan.
@@ -53,11 +61,13 @@ public enum NotesBlock {
         switch locate(paragraphs) {
         case nil: return nil
         case .unterminated: return .unterminated
-        case .block(let range): return .lines(Array(paragraphs[(range.lowerBound + 1)..<(range.upperBound - 1)]))
+        case .blocks(let blocks):
+            guard blocks.count == 1, let block = blocks.first else { return .several }
+            return .lines(Array(paragraphs[(block.lowerBound + 1)..<(block.upperBound - 1)]))
         }
     }
 
-    /// The paragraphs that are the person's: all but altbuild's block (and,
+    /// The paragraphs that are the person's: all but altbuild's blocks (and,
     /// when unterminated, all but its start marker).
     public static func personsParagraphs(_ paragraphs: [String]) -> [String] {
         switch locate(paragraphs) {
@@ -66,8 +76,8 @@ public enum NotesBlock {
             var kept = paragraphs
             kept.remove(at: start)
             return kept
-        case .block(let range):
-            return Array(paragraphs[..<range.lowerBound] + paragraphs[range.upperBound...])
+        case .blocks(let blocks):
+            return paragraphs.indices.filter { index in !blocks.contains { $0.contains(index) } }.map { paragraphs[$0] }
         }
     }
 }

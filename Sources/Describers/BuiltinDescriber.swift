@@ -98,11 +98,14 @@ public struct BuiltinDescriber: Describer {
         var slide: Int?
         /// The phrasebook's language ("" for the neutral form).
         var language: String
+        /// Characters kept free for the build's pointer to the notes (0: none, left out of the key).
+        var reserve: Int?
     }
 
     public func contextKey(_ request: DescriptionRequest) -> String {
         let slot = request.slot
-        var key = ContextKey(kind: slot.kind, content: slot.content, language: wording(request).code)
+        var key = ContextKey(kind: slot.kind, content: slot.content, language: wording(request).code,
+                             reserve: request.reserve > 0 ? request.reserve : nil)
         let caption = slot.context.caption.flatMap { $0.isEmpty ? nil : $0 }
         let title = slot.context.slideTitle.flatMap { $0.isEmpty ? nil : $0 }
         // Where the slot is: its slide's title, or the slide number when it has none.
@@ -127,11 +130,14 @@ public struct BuiltinDescriber: Describer {
         let wording = wording(request)
         switch slot.content {
         case .chart(let chart):
-            return Description(text: ChartDescription.describe(chart, wording), needsReview: false)
+            return Description(text: ChartDescription.describe(chart, wording, target: ChartDescription.lengthTarget - request.reserve,
+                                                                dataElsewhere: request.reserve > 0),
+                               needsReview: false)
         case .table(let table):
             return Description(text: TableDescription.describe(table, wording), needsReview: false)
         case .diagram(let diagram) where !diagram.items.isEmpty:
-            return Description(text: DiagramDescription.describe(diagram, wording), needsReview: false)
+            return Description(text: DiagramDescription.describe(diagram, wording, budget: DiagramDescription.budget - request.reserve),
+                               needsReview: false)
         case .group(let members):
             return GroupDescription.describe(members, slot, wording)
         case .oleObject(let progID):

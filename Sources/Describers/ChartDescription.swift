@@ -14,22 +14,27 @@ enum ChartDescription {
     /// after the key values so the text leads with type and subject.
     static let titleLimit = 60
 
-    /// The first rendering within `lengthTarget`: in full; then without the
-    /// list of series names (the extremes still name their series); then with
-    /// extremes placed by category only and a long title cut shorter.
-    static func describe(_ chart: ChartData, _ wording: Wording = .english) -> String {
+    /// The first rendering within `target`: in full; then without the list
+    /// of series names (the extremes still name their series); then with
+    /// extremes placed by category only and a long title cut shorter; and,
+    /// only when the full data is in the notes (`dataElsewhere`), the gist:
+    /// type, subject and range, the long title and the trend left to the notes.
+    static func describe(_ chart: ChartData, _ wording: Wording = .english, target: Int = lengthTarget,
+                         dataElsewhere: Bool = false) -> String {
         guard case .phrases(let phrases) = wording else { return NeutralForm.chart(chart) }
         var text = ""
-        for level in Compaction.allCases {
+        for level in Compaction.allCases where level != .gist || dataElsewhere {
             text = render(chart, level, phrases)
-            if text.count <= lengthTarget { break }
+            if text.count <= target { break }
         }
         return text
     }
 
     /// How hard a rendering squeezes to reach the length target.
-    enum Compaction: CaseIterable {
-        case full, noSeriesList, categoryOnly
+    enum Compaction: Int, CaseIterable, Comparable {
+        case full, noSeriesList, categoryOnly, gist
+
+        static func < (a: Compaction, b: Compaction) -> Bool { a.rawValue < b.rawValue }
     }
 
     private static func render(_ chart: ChartData, _ compact: Compaction, _ phrases: any Phrasebook) -> String {
@@ -43,7 +48,7 @@ enum ChartDescription {
         } else {
             body = categorySentences(chart, head, format, compact: compact)
         }
-        return body + head.longTitle(compact: compact)
+        return body + (compact == .gist ? "" : head.longTitle(compact: compact))
     }
 
     static func isScatter(_ chart: ChartData) -> Bool {
@@ -75,11 +80,11 @@ enum ChartDescription {
             return first
         }
         let place = { (point: (series: String, category: String, value: Double)) -> String in
-            let parts = (compact == .categoryOnly ? [point.category] : [point.series, point.category]).filter { !$0.isEmpty }
+            let parts = (compact >= .categoryOnly ? [point.category] : [point.series, point.category]).filter { !$0.isEmpty }
             return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
         }
         var second = phrases.values(low: phrases.number(low.value, format) + place(low), high: phrases.number(high.value, format) + place(high))
-        if ordered, !waterfall, let trend = trend(chart, format, phrases) { second += "; " + trend }
+        if ordered, !waterfall, compact < .gist, let trend = trend(chart, format, phrases) { second += "; " + trend }
         return first + " " + second + "."
     }
 

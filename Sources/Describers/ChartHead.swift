@@ -52,7 +52,7 @@ struct ChartHead {
     /// " Title: “Employment of workers with a…”." after the key values, for a long title.
     func longTitle(compact: ChartDescription.Compaction) -> String {
         guard let title, titleIsLong else { return "" }
-        return phrases.title(phrases.quoted(title, limit: compact == .categoryOnly ? 40 : ChartDescription.titleLimit))
+        return phrases.title(phrases.quoted(title, limit: compact >= .categoryOnly ? 40 : ChartDescription.titleLimit))
     }
 
     /// "column chart", "column and line chart"; the language's word for

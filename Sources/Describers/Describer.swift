@@ -78,6 +78,10 @@ public struct DescriptionRequest: Sendable {
     /// Set when the deck's build is cancelled (timeout, Ctrl+C): a describer
     /// running a process must stop it.
     public var cancel: CancelFlag
+    /// Characters the build will add to the text (a pointer to the long
+    /// description in the notes): the text aims that much below its target,
+    /// so the whole still fits.
+    public var reserve = 0
 
     public init(slot: Slot, slideSize: Frame? = nil, deckPath: String = "", deckLanguage: String? = nil,
                 media: SlotImage? = nil, cancel: CancelFlag = CancelFlag()) {

@@ -12,7 +12,7 @@ enum DiagramDescription {
 
     /// "Hierarchy diagram with 7 items in 3 levels, top: CEO; under it: CFO (Accounts, Payroll), CTO (Dev)."
     /// "Process diagram with 3 steps: Plan, Build and Ship."
-    static func describe(_ diagram: DiagramData, _ wording: Wording = .english) -> String {
+    static func describe(_ diagram: DiagramData, _ wording: Wording = .english, budget: Int = DiagramDescription.budget) -> String {
         guard case .phrases(let phrases) = wording else { return NeutralForm.diagram(diagram) }
         let items = diagram.items
         guard let first = items.first else { return "" }

@@ -28,7 +28,8 @@ public struct LongDescription: Sendable {
     public func lines(for slot: Slot) -> [String] {
         let lines: [String]
         switch slot.content {
-        case .chart(let chart): lines = ChartDescription.fullData(chart, wording: wording, phrases: phrases)
+        case .chart(let chart) where chart.series.contains(where: { $0.values.contains { $0 != nil } }):
+            lines = ChartDescription.fullData(chart, wording: wording, phrases: phrases)
         case .diagram(let diagram) where diagram.items.count > 1:
             let heading = if case .phrases(let book) = wording { [book.diagram(diagram.category?.lowercased())] } else { [String]() }
             lines = heading + DiagramDescription.fullText(diagram)

@@ -32,9 +32,11 @@ enum ChartReader {
         }
         let axes = ChartAxes(plotArea)
         if plotArea?.child(.chart, "dateAx") != nil, !categories.isEmpty { categoryKind = .date }
+        // A 100% stacked chart's axis counts shares of each stack ("0%"), not the values it plots.
+        let percentStacked = (plotArea?.children ?? []).contains { $0.child(.chart, "grouping")?.attribute("val") == "percentStacked" }
         return ChartData(types: types, title: title(chart), series: series, categories: categories,
                          categoryKind: categoryKind,
-                         valueFormat: axes.valueFormat ?? valueFormat,
+                         valueFormat: (percentStacked ? nil : axes.valueFormat) ?? valueFormat,
                          valueAxisTitle: axes.valueTitle, categoryAxisTitle: axes.categoryTitle,
                          xFormat: axes.xFormat ?? xFormat)
     }

@@ -24,10 +24,11 @@ enum NotesBody {
         var anchor = txBody.children.last
         switch NotesBlock.locate(texts) {
         case .unterminated: return false
-        case .block(let range):
-            if Array(texts[range]) == edit.paragraphs { return false }
-            anchor = previousElement(before: paragraphs[range.lowerBound], in: txBody)
-            for paragraph in paragraphs[range] { paragraph.remove() }
+        case .blocks(let blocks):
+            if blocks.count == 1, let block = blocks.first, Array(texts[block]) == edit.paragraphs { return false }
+            // The new block takes the first one's place; any others go.
+            anchor = previousElement(before: blocks.first.map { paragraphs[$0.lowerBound] }, in: txBody)
+            for block in blocks { for paragraph in paragraphs[block] { paragraph.remove() } }
         case nil:
             if edit.paragraphs.isEmpty { return false }
             // A fresh notes page holds one empty paragraph: the block takes its place.

@@ -52,6 +52,7 @@ struct NotesWriter {
         let presentationRelationships = try package.relationships(of: deck.presentationPart)
         if let existing = presentationRelationships.first(where: { $0.kind == "notesMaster" && !$0.isExternal }),
            package.contains(existing.target) {
+            try listNotesMaster(existing.id)
             notesMaster = existing.target
             return existing.target
         }
@@ -65,16 +66,26 @@ struct NotesWriter {
         added.append((master, Array(NotesTemplates.notesMaster(width: width, height: height).utf8)))
         added.append((theme, try themeBytes(presentationRelationships)))
         _ = try editor(for: master).add(kind: "theme", target: theme)
-        let id = try editor(for: deck.presentationPart).add(kind: "notesMaster", target: master)
-        let uri = root.namespaceURI ?? Namespace.presentation.preferred
-        let list = root.insertChild("notesMasterIdLst", namespaceURI: uri, prefix: "p", after: root.child(.presentation, "sldMasterIdLst"))
-        list?.appendChild("notesMasterId", namespaceURI: uri, prefix: "p")?
-            .setAttribute("id", namespaceURI: Namespace.officeRelationships.preferred, prefix: "r", id)
-        replaced[deck.presentationPart] = presentation.serialize()
+        try listNotesMaster(try editor(for: deck.presentationPart).add(kind: "notesMaster", target: master))
         try types().declare(master, as: ContentTypesEditor.notesMaster)
         try types().declare(theme, as: ContentTypesEditor.theme)
         notesMaster = master
         return master
+    }
+
+    /// Names the notes master in `presentation.xml`'s `p:notesMasterIdLst`
+    /// (after `p:sldMasterIdLst`, as the schema orders them), unless it is
+    /// listed already. python-pptx relates its notes master without listing
+    /// it; PowerPoint wants both.
+    private mutating func listNotesMaster(_ relationshipID: String) throws {
+        let presentation = try package.xml(deck.presentationPart)
+        guard let root = presentation.root else { throw AltbuildError(.missingPresentation, "the presentation part is empty") }
+        guard root.child(.presentation, "notesMasterIdLst") == nil else { return }
+        let uri = root.namespaceURI ?? Namespace.presentation.preferred
+        let list = root.insertChild("notesMasterIdLst", namespaceURI: uri, prefix: "p", after: root.child(.presentation, "sldMasterIdLst"))
+        list?.appendChild("notesMasterId", namespaceURI: uri, prefix: "p")?
+            .setAttribute("id", namespaceURI: Namespace.officeRelationships.preferred, prefix: "r", relationshipID)
+        replaced[deck.presentationPart] = presentation.serialize()
     }
 
     /// A copy of the deck's own theme, so notes pages match its colours and

@@ -53,7 +53,8 @@ import DeckModel
     }
 
     @Test func theFullDataGoesIntoTheNotesOnceAndThePersonsNotesStay() throws {
-        let personal = Self.notes(["Intro", Self.start, "a stale line", Self.end, "Outro"])
+        // Two stale blocks (slides pasted from two built decks): one block takes their place.
+        let personal = Self.notes(["Intro", Self.start, "a stale line", Self.end, "Middle", Self.start, "another", Self.end, "Outro"])
         try fm.write(Self.deck(notes: personal), to: "\(project)/decks/d.pptx")
         let first = try run("build", "decks", "--long-descriptions", "notes")
         #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
@@ -66,9 +67,9 @@ import DeckModel
         #expect(types.contains("/ppt/notesSlides/notesSlide1.xml") && types.contains("notesMaster+xml") && types.contains("theme+xml"))
         #expect(String(decoding: try deck.package.bytes(of: "ppt/presentation.xml"), as: UTF8.self).contains("<p:notesMasterIdLst><p:notesMasterId r:id="))
         // Slide 2: the stale block replaced where it was, the person's lines around it untouched.
-        #expect(try Self.notesParagraphs(deck, slide: 2) == ["Intro", Self.start] + Self.chartLines + [Self.end, "Outro"])
+        #expect(try Self.notesParagraphs(deck, slide: 2) == ["Intro", Self.start] + Self.chartLines + [Self.end, "Middle", "Outro"])
         // Context for describers never includes altbuild's block.
-        #expect(try deck.inventory().slots[1].context.notes == "Intro\nOutro")
+        #expect(try deck.inventory().slots[1].context.notes == "Intro\nMiddle\nOutro")
         for text in try chartTexts("build/decks/d.pptx") {
             #expect(text?.hasPrefix("Column chart “Revenue by quarter”") == true)
             #expect(text?.hasSuffix(" Full data in the slide notes.") == true)
@@ -85,7 +86,7 @@ import DeckModel
         let off = try run("build", "decks", "--long-descriptions", "off")
         #expect(off.status == 0, "\(off.stdout)\(off.stderr)")
         let plain = try Deck(path: output)
-        #expect(try Self.notesParagraphs(plain, slide: 2) == ["Intro", "Outro"])
+        #expect(try Self.notesParagraphs(plain, slide: 2) == ["Intro", "Middle", "Outro"])
         #expect(try Self.notesParagraphs(plain, slide: 1) == nil)
         for text in try chartTexts("build/decks/d.pptx") { #expect(text?.contains("notes") == false) }
         // In place, the notes page altbuild made stays, emptied: it may hold a person's notes by now.
@@ -136,7 +137,11 @@ import DeckModel
 
     @Test func theBlockIsTheFirstMarkerToTheNext() {
         let paragraphs = ["a", "── altbuild: x ──", "1", "── altbuild: end ──", "b"]
-        #expect(NotesBlock.locate(paragraphs) == .block(1..<4))
+        #expect(NotesBlock.locate(paragraphs) == .blocks([1..<4]))
+        let twice = ["a", "── altbuild: x ──", "1", "── altbuild: end ──", "b", "── altbuild: x ──", "2", "── altbuild: end ──"]
+        #expect(NotesBlock.locate(twice) == .blocks([1..<4, 5..<8]))
+        #expect(NotesBlock.found(in: twice) == .several)
+        #expect(NotesBlock.personsParagraphs(twice) == ["a", "b"])
         #expect(NotesBlock.found(in: paragraphs) == .lines(["1"]))
         #expect(NotesBlock.personsParagraphs(paragraphs) == ["a", "b"])
         #expect(NotesBlock.locate(["a", "── altbuild: x ──", "b"]) == .unterminated(at: 1))
@@ -160,5 +165,44 @@ import DeckModel
         #expect(LongDescription(language: nil, deckLanguage: nil).lines(for: slot) == ["Hierarchy diagram", "CEO", "  CFO and treasurer", "  CTO"])
         #expect(LongDescription(language: "ja", deckLanguage: nil).lines(for: slot) == ["CEO", "  CFO and treasurer", "  CTO"])
         #expect(LongDescription(language: "ja", deckLanguage: nil).block(["x"]) == ["── altbuild ──", "x", "── altbuild ──"])
+    }
+}
+
+/// What the notes mode changes in the short text and which charts get a block.
+@Suite struct LongDescriptionTextTests {
+    func slot(_ content: SlotContent, kind: SlotKind = .chart) -> Slot {
+        Slot(slide: 1, part: "p", ordinal: 0, shapeID: "1", name: "C", kind: kind, descr: nil, title: nil,
+             isDecorative: false, state: .missing, mediaPart: nil, mediaDigest: nil, frame: nil, alternateBranch: nil,
+             groupDepth: 0, context: SlotContext(), content: content)
+    }
+
+    @Test func theTextLeavesRoomForThePointer() throws {
+        var fixture = ChartFixture()
+        fixture.title = "Employment of workers with a Bachelor's degree or better, by region"
+        fixture.categories = .text(["2019", "2020", "2021", "2022"])
+        fixture.series = [("Northern region", [1, 2, 3, 4]), ("Southern region", [4, 3, 2, 1]), ("Eastern region", [2, 2, 2, 2])]
+        let chart = try #require(try fixture.read())
+        let plain = BuiltinDescriber(recognizer: nil).describeNow(DescriptionRequest(slot: slot(.chart(chart)))).text
+        var request = DescriptionRequest(slot: slot(.chart(chart)))
+        request.reserve = "Full data in the slide notes.".count + 1
+        let reserved = BuiltinDescriber(recognizer: nil).describeNow(request).text
+        #expect(plain.count > ChartDescription.lengthTarget - request.reserve, "the case must need the room: \(plain)")
+        #expect(reserved.count <= ChartDescription.lengthTarget - request.reserve, "\(reserved)")
+        #expect(BuiltinDescriber(recognizer: nil).contextKey(request) != BuiltinDescriber(recognizer: nil).contextKey(DescriptionRequest(slot: slot(.chart(chart)))))
+    }
+
+    @Test func aChartWithoutValuesHasNoLongDescription() {
+        let empty = ChartData(types: ["column"], title: "Nothing yet", series: [ChartSeries(name: "A", values: [nil, nil])], categories: ["Q1", "Q2"])
+        #expect(LongDescription(language: nil, deckLanguage: nil).lines(for: slot(.chart(empty))).isEmpty)
+    }
+
+    @Test func aHundredPercentStackedChartsAxisFormatIsNotTheValuesFormat() throws {
+        var fixture = ChartFixture(plot: #"<c:barChart><c:barDir val="col"/><c:grouping val="percentStacked"/>"#)
+        fixture.categories = .text(["Q1", "Q2"])
+        fixture.series = [("A", [1200, 3200])]
+        fixture.axes = #"<c:catAx><c:axId val="1"/></c:catAx><c:valAx><c:axId val="2"/><c:numFmt formatCode="0%" sourceLinked="0"/></c:valAx>"#
+        let chart = try #require(try fixture.read())
+        #expect(chart.valueFormat == nil || chart.valueFormat == "General", "\(chart.valueFormat ?? "")")
+        #expect(!ChartDescription.describe(chart).contains("%"))
     }
 }

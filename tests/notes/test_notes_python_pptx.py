@@ -19,6 +19,7 @@ import os
 import subprocess
 import tempfile
 import unittest
+import zipfile
 
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
@@ -81,6 +82,24 @@ class NotesReadBack(unittest.TestCase):
         before = digest(self.deck)
         self.build("--cache-dir", "fresh-cache")
         self.assertEqual(digest(self.deck), before)
+
+    def test_python_pptxs_unlisted_notes_master_is_reused_and_listed(self):
+        # python-pptx relates a notes master from the presentation but never lists it in
+        # p:notesMasterIdLst; altbuild reuses that master for the new notes page and lists it.
+        deck = Presentation(self.deck)
+        extra = deck.slides.add_slide(deck.slide_layouts[5])
+        extra.notes_slide.notes_text_frame.text = "Only words here."
+        deck.save(self.deck)
+        with zipfile.ZipFile(self.deck) as z:
+            self.assertNotIn(b"notesMasterIdLst", z.read("ppt/presentation.xml"))
+            masters = [n for n in z.namelist() if n.startswith("ppt/notesMasters/notesMaster")]
+        self.build()
+        with zipfile.ZipFile(self.deck) as z:
+            presentation = z.read("ppt/presentation.xml").decode()
+            self.assertEqual([n for n in z.namelist() if n.startswith("ppt/notesMasters/notesMaster")], masters)
+        self.assertIn("<p:notesMasterIdLst><p:notesMasterId r:id=", presentation)
+        self.assertEqual(self.notes()[0], START)
+        self.assertEqual(Presentation(self.deck).slides[1].notes_slide.notes_text_frame.text, "Only words here.")
 
     def test_a_persons_notes_typed_later_survive_the_next_build(self):
         self.build()
