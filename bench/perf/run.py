@@ -261,9 +261,11 @@ def goals_b_c_e(gen):
         f"{j1 / j2:.2f}×", "≥ 1.8×", j1 / j2 >= 1.8)
     cpu = {k: (med(v, 1), med(v, 2)) for k, v in times.items()}
     ours_cpu = sum(cpu["-j 2"])
+    peer_cpu = sum(cpu["peer"])
     notes.append(f"b: CPU per deck: altbuild {1000 * ours_cpu / N_COLD:.0f} ms (user + sys, parent and workers), "
-                 f"the peer {1000 * sum(cpu['peer']) / N_COLD:.0f} ms; even with no waiting at all, 2 cores would take "
-                 f"{ours_cpu / 2:.2f} s, {p / (ours_cpu / 2):.2f}× as fast as the peer")
+                 f"the peer {1000 * peer_cpu / N_COLD:.0f} ms. Even if nothing waited (no fsync, no process start-up "
+                 f"latency, both cores busy throughout), altbuild `-j 2` would need {ours_cpu / 2:.2f} s against the peer's "
+                 f"{peer_cpu:.2f} s of CPU: at best {peer_cpu / (ours_cpu / 2):.2f}× as fast, by CPU alone")
     notes.append(f"b/c CPU (median user / sys, altbuild and its workers): -j 2 {cpu['-j 2'][0]:.2f} / {cpu['-j 2'][1]:.2f} s, "
                  f"-j 1 {cpu['-j 1'][0]:.2f} / {cpu['-j 1'][1]:.2f} s, peer {cpu['peer'][0]:.2f} / {cpu['peer'][1]:.2f} s; "
                  f"wall -j 2 {j2:.2f} s, -j 1 {j1:.2f} s, peer {p:.2f} s")
