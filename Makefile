@@ -127,6 +127,7 @@ bench: release
 	bench/memory.sh
 	bench/describers.sh
 	bench/hostile.sh
+	bench/perf.sh
 
 # Everything built or recorded: SwiftPM's folder (and the venv in it), outputs, state.
 clean:

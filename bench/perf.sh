@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Issue 13's goals a-i in one run, side by side with their peers: ninja, a
+# python-pptx script, dd, the input bytes, a 10-deck build, the distinct
+# images. Timed commands alternate round by round; figures are medians.
+# Every figure printed comes from this run (bench/perf/run.py does the work;
+# bench/perf/RESULTS-before.md is one run's output with notes).
+#
+# Usage: bench/perf.sh            (about 10 minutes on 2 cores)
+#        PERF_QUICK=1 bench/perf.sh   (small sizes: checks the harness)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=$PWD/.build/release/altbuild
+[ -x "$bin" ] && [ -x "$(dirname "$bin")/altbuild-worker" ] || swift build -c release --static-swift-stdlib
+missing=()
+command -v ninja >/dev/null || missing+=(ninja-build)
+command -v strace >/dev/null || missing+=(strace)
+[ -x /usr/bin/time ] || missing+=(time)
+python3 -c "import ensurepip" 2>/dev/null || missing+=(python3-venv)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=$([ "$(id -u)" = 0 ] || echo sudo)
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+venv=bench/work/venv
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/python" -c "import pptx, PIL" 2>/dev/null || "$venv/bin/pip" install -q python-pptx pillow
+work=$PWD/bench/work/perf
+rm -rf "$work"
+mkdir -p "$work"
+exec "$venv/bin/python" bench/perf/run.py "$PWD" "$bin" "$work" "$PWD/$venv/bin/python"
