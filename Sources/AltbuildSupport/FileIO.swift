@@ -26,23 +26,63 @@ public enum FileIO {
     /// The same, or nil when there is no such file: one `open` instead of a
     /// `stat` and then an `open`, for files that are often absent.
     public static func readIfPresent(_ path: String, limit: Int = Int.max) throws -> [UInt8]? {
+        guard let (fd, size) = try openIfPresent(path, limit: limit) else { return nil }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        let done = try bytes.withUnsafeMutableBytes { raw in
+            try readFully(fd, into: raw, at: nil, path: path)
+        }
+        if done < size { bytes.removeLast(size - done) }
+        return bytes
+    }
+
+    /// Opens a file for reading, refusing folders and files larger than
+    /// `limit` bytes, with the errors `read` gives. The caller closes the
+    /// descriptor; `size` is the file's size when it was opened.
+    public static func openForReading(_ path: String, limit: Int = Int.max) throws -> (descriptor: Int32, size: Int) {
+        guard let opened = try openIfPresent(path, limit: limit) else {
+            throw AltbuildError(.io, "cannot open: \(String(cString: strerror(ENOENT)))", path: path)
+        }
+        return opened
+    }
+
+    private static func openIfPresent(_ path: String, limit: Int) throws -> (descriptor: Int32, size: Int)? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 && errno == ENOENT { return nil }
         guard fd >= 0 else { throw AltbuildError(.io, "cannot open: \(errnoText())", path: path) }
-        defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw AltbuildError(.io, "cannot stat: \(errnoText())", path: path) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw AltbuildError(.io, "is a directory", path: path) }
-        let size = Int(info.st_size)
-        if size > limit {
-            throw AltbuildError(.deckTooLarge, "file is \(size) bytes, over the limit of \(limit)", path: path)
+        guard fstat(fd, &info) == 0 else {
+            let error = AltbuildError(.io, "cannot stat: \(errnoText())", path: path)
+            close(fd)
+            throw error
         }
-        var bytes = [UInt8](repeating: 0, count: size)
+        let size = Int(info.st_size)
+        let refusal: AltbuildError? = if (info.st_mode & S_IFMT) == S_IFDIR {
+            AltbuildError(.io, "is a directory", path: path)
+        } else if size > limit {
+            AltbuildError(.deckTooLarge, "file is \(size) bytes, over the limit of \(limit)", path: path)
+        } else {
+            nil
+        }
+        if let refusal {
+            close(fd)
+            throw refusal
+        }
+        return (fd, size)
+    }
+
+    /// Reads from `fd` until `buffer` is full or the file ends, and says how
+    /// many bytes it read: at `offset` with `pread` (the descriptor's position
+    /// untouched), or with `read` from its position when `offset` is nil (which
+    /// works on any file, a pipe too). A failure throws, naming `path`.
+    public static func readFully(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int?, path: String) throws -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
         var done = 0
-        while done < size {
-            let n = bytes.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return Glibc.read(fd, base + done, raw.count - done)
+        while done < buffer.count {
+            let n = if let offset {
+                pread(fd, base + done, buffer.count - done, off_t(offset + done))
+            } else {
+                Glibc.read(fd, base + done, buffer.count - done)
             }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -51,8 +91,7 @@ public enum FileIO {
             if n == 0 { break }
             done += n
         }
-        if done < size { bytes.removeLast(size - done) }
-        return bytes
+        return done
     }
 
     /// How much of a write must reach the disk before `writeAtomically` returns.
@@ -84,6 +123,17 @@ public enum FileIO {
 
     /// The same, with the fsyncs `durability` asks for (see `Durability`).
     public static func writeAtomically(_ bytes: [UInt8], to path: String, durability: Durability) throws {
+        try writeAtomically(to: path, durability: durability) { fd in try writeAll(fd, bytes, path: path) }
+    }
+
+    /// The same, with `write` filling the temp file through its descriptor:
+    /// for content too big to hold in memory, such as a copy of a deck.
+    public static func writeAtomically(to path: String, durable: Bool = true, _ write: (Int32) throws -> Void) throws {
+        try writeAtomically(to: path, durability: durable ? .immediate : .unsynced, write)
+    }
+
+    /// The same, with the fsyncs `durability` asks for.
+    public static func writeAtomically(to path: String, durability: Durability, _ write: (Int32) throws -> Void) throws {
         let directory = parentDirectory(of: path)
         let (fd, tempPath) = try createTemporaryFile(in: directory, for: path)
         var renamed = false
@@ -92,7 +142,7 @@ public enum FileIO {
         }
         do {
             defer { close(fd) }
-            try writeAll(fd, bytes, path: path)
+            try write(fd)
             let syncNow = durability == .immediate || (durability == .deferredKeepingOld && exists(path))
             guard !syncNow || fsync(fd) == 0 else { throw AltbuildError(.writeFailed, "fsync failed: \(errnoText())", path: path) }
             // mkstemp creates 0600; decks are ordinary documents.
@@ -145,12 +195,15 @@ public enum FileIO {
 
     /// Writes all of `bytes` to `fd`, retrying short writes; a failure throws, naming `path`.
     public static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
+        try bytes.withUnsafeBytes { try writeAll(fd, $0, path: path) }
+    }
+
+    /// The same, from a buffer.
+    public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
+        guard let base = bytes.baseAddress else { return }
         var done = 0
         while done < bytes.count {
-            let n = bytes.withUnsafeBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return write(fd, base + done, raw.count - done)
-            }
+            let n = write(fd, base + done, bytes.count - done)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw AltbuildError(.writeFailed, "write failed: \(errnoText())", path: path)

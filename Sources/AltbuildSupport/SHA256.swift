@@ -1,4 +1,9 @@
 internal import CCrypto
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A SHA-256 digest, the identity of every input and output altbuild tracks.
 ///
@@ -130,6 +135,10 @@ public final class SHA256 {
         }
     }
 
+    public func update(_ raw: UnsafeRawBufferPointer) {
+        _ = EVP_DigestUpdate(context, raw.baseAddress, raw.count)
+    }
+
     public func update(_ string: String) {
         var string = string
         string.withUTF8 { buffer in
@@ -153,6 +162,30 @@ public final class SHA256 {
     public static func hash(_ string: String) -> SHA256Digest {
         let hasher = SHA256()
         hasher.update(string)
+        return hasher.finalize()
+    }
+}
+
+extension SHA256 {
+    /// The digest of the first `count` bytes of the open file `fd`, read a
+    /// MiB at a time with `pread`, so a deck of any size is hashed without
+    /// being held in memory (and the descriptor's position is left alone).
+    /// A file that ends sooner has changed since its size was taken
+    /// (`E_INPUT_CHANGED`); a read that fails is `E_IO`, naming `path`.
+    public static func hash(descriptor fd: Int32, count: Int, path: String) throws -> SHA256Digest {
+        let hasher = SHA256()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        var offset = 0
+        while offset < count {
+            let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[..<min(buffer.count, count - offset)])
+            let read = try FileIO.readFully(fd, into: chunk, at: offset, path: path)
+            guard read == chunk.count else {
+                throw AltbuildError(.inputChanged, "the file ends after \(offset + read) of its \(count) bytes: it changed while it was being read", path: path)
+            }
+            hasher.update(UnsafeRawBufferPointer(chunk))
+            offset += read
+        }
         return hasher.finalize()
     }
 }

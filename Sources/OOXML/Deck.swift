@@ -5,11 +5,15 @@ public import AltbuildSupport
 /// Opening refuses anything that is not a well-formed PresentationML package
 /// with an error that says what it is instead (legacy `.ppt`, encrypted deck,
 /// truncated zip, zip bomb...), so callers never meet a half-readable deck.
+///
+/// A deck opened from a path is read from the file as needed and never held
+/// in memory whole, so a deck of a gigabyte costs what its directory and the
+/// parts read from it cost; see `DeckStorage.swift` for how to copy it,
+/// rewrite it to a file and check it did not change meanwhile.
 public final class Deck {
     /// The path as the caller named it, for messages.
     public let path: String
-    /// The deck's bytes, exactly as read and hashed.
-    public let bytes: [UInt8]
+    /// The SHA-256 of the deck's bytes (of the file, streamed, for a deck opened from a path).
     public let digest: SHA256Digest
     public let package: OPCPackage
     public let presentationPart: String
@@ -17,38 +21,58 @@ public final class Deck {
     public let slideParts: [String]
     /// Slide size from `p:sldSz`, if present.
     public let slideSize: Frame?
+    /// Where the deck's bytes are: in memory, or in the open file.
+    let storage: DeckStorage
 
-    /// Reads and opens the deck at `path`.
+    /// Opens the deck at `path` without reading it whole: the file is hashed
+    /// as a stream, its zip layout walked a window at a time, and its parts
+    /// read by libzip when asked for. The file stays open while the deck lives,
+    /// so renaming or deleting the path meanwhile changes nothing.
     public convenience init(path: String, limits: ReadLimits = .default) throws {
-        let bytes = try FileIO.read(path, limit: limits.maxDeckBytes)
-        try self.init(bytes: bytes, path: path, limits: limits)
+        let file = try DeckFile(path: path, limit: limits.maxDeckBytes)
+        let digest = try file.digest()
+        try self.init(.file(file), digest: digest, path: path, limits: limits) {
+            let bytes = try ZipFileBytes(file)
+            return try Deck.openArchive(bytes) { try ZipArchive(file: bytes, limits: limits) }
+        }
     }
 
-    public init(bytes: [UInt8], path: String, limits: ReadLimits = .default) throws {
+    /// Opens a deck held in memory: what is hashed and parsed is `bytes`,
+    /// whatever happens to the file they came from.
+    public convenience init(bytes: [UInt8], path: String, limits: ReadLimits = .default) throws {
+        try self.init(.memory(bytes), digest: SHA256.hash(bytes), path: path, limits: limits) {
+            try Deck.openArchive(bytes) { try ZipArchive(bytes: bytes, limits: limits) }
+        }
+    }
+
+    private init(_ storage: DeckStorage, digest: SHA256Digest, path: String, limits: ReadLimits,
+                 archive: () throws -> ZipArchive) throws {
         self.path = path
-        self.bytes = bytes
-        digest = SHA256.hash(bytes)
+        self.storage = storage
+        self.digest = digest
         do {
-            let archive = try Deck.openArchive(bytes, path: path, limits: limits)
-            package = OPCPackage(archive: archive, limits: limits)
+            package = OPCPackage(archive: try archive(), limits: limits)
             (presentationPart, slideParts, slideSize) = try Deck.readStructure(package)
         } catch let error as AltbuildError {
             throw error.at(path)
         }
     }
 
-    private static func openArchive(_ bytes: [UInt8], path: String, limits: ReadLimits) throws -> ZipArchive {
-        switch ContainerSniffer.kind(of: bytes) {
+    /// The archive `open` opens, once the first and last bytes show a zip
+    /// archive; anything else is refused with what it is instead.
+    private static func openArchive(_ bytes: some ZipBytes, _ open: () throws -> ZipArchive) throws -> ZipArchive {
+        switch try ContainerSniffer.kind(of: bytes) {
         case .oleCompoundFile:
-            if ContainerSniffer.isEncryptedPackage(bytes) {
+            if try ContainerSniffer.isEncryptedPackage(bytes) {
                 throw AltbuildError(.encrypted, "the deck is encrypted with a password (an OLE file holding an EncryptedPackage); remove the password in PowerPoint and build again")
             }
             throw AltbuildError(.legacyPPT, "this is a legacy binary PowerPoint file (.ppt, OLE compound format), not a .pptx; save it as .pptx first")
         case .other:
-            if bytes.isEmpty { throw AltbuildError(.notZip, "the file is empty") }
-            throw AltbuildError(.notZip, "not a zip archive, so not a .pptx (it starts with bytes \(bytes.prefix(4).map { String($0, radix: 16) }.joined(separator: " ")))")
+            if bytes.count == 0 { throw AltbuildError(.notZip, "the file is empty") }
+            let start = try ContainerSniffer.prefix(of: bytes, 4)
+            throw AltbuildError(.notZip, "not a zip archive, so not a .pptx (it starts with bytes \(start.map { String($0, radix: 16) }.joined(separator: " ")))")
         case .zip:
-            let archive = try ZipArchive(bytes: bytes, limits: limits)
+            let archive = try open()
             if archive.entries.contains(where: \.isEncrypted) {
                 throw AltbuildError(.encrypted, "the zip entries are encrypted")
             }

@@ -14,12 +14,12 @@ struct Zip64EndRecord {
     static let length = 56
 
     /// The zip64 record, or nil when the archive has none.
-    static func read(_ bytes: [UInt8], endRecordAt end: Int) throws -> Zip64EndRecord? {
-        guard let locator = ZipRecord(bytes, at: end - locatorLength, length: locatorLength),
+    static func read(_ bytes: some ZipBytes, endRecordAt end: Int) throws -> Zip64EndRecord? {
+        guard let locator = try ZipRecord(reading: bytes, at: end - locatorLength, length: locatorLength),
               locator.u32(0) == locatorSignature else { return nil }
         // At its recorded offset, or (if data was prepended) right before the locator.
         for candidate in [locator.u64(8), locator.start - length] {
-            if let record = ZipRecord(bytes, at: candidate, length: length), record.u32(0) == signature,
+            if let record = try ZipRecord(reading: bytes, at: candidate, length: length), record.u32(0) == signature,
                record.end <= locator.start {
                 return Zip64EndRecord(
                     position: record.start, entryCount: record.u64(32),

@@ -15,41 +15,61 @@ public struct ZipEntry: Sendable, Equatable {
     public let isEncrypted: Bool
 }
 
-/// A read-only zip archive over an in-memory copy of a deck, via libzip.
+/// A read-only zip archive over a deck, via libzip: a copy of its bytes in
+/// memory, or the deck file, which libzip then reads lazily.
 ///
 /// Working from memory means the bytes altbuild hashes are exactly the bytes it
-/// parses, even if the file changes on disk meanwhile. Before libzip sees the
-/// bytes, `ZipDirectory` walks them and refuses hostile layouts; libzip's view
-/// of the directory must then match that walk entry for entry. Every declared
-/// size is checked against `ReadLimits` on open, and every read is bounded
-/// again and its CRC checked, because declared sizes and data can lie.
+/// parses, even if the file changes on disk meanwhile; working from the file
+/// keeps a large deck out of memory, and `Deck.checkUnchanged` stands in for
+/// that promise. Before libzip sees the bytes, `ZipDirectory` walks them and
+/// refuses hostile layouts; libzip's view of the directory must then match
+/// that walk entry for entry. Every declared size is checked against
+/// `ReadLimits` on open, and every read is bounded again and its CRC checked,
+/// because declared sizes and data can lie.
 public final class ZipArchive {
-    private let buffer: UnsafeMutableRawBufferPointer
     /// The libzip archive; only this class and its rewrite use it.
     let archive: OpaquePointer
     public let entries: [ZipEntry]
     private let entryIndex: [String: Int]
     private let limits: ReadLimits
+    /// The buffer libzip's stream on a deck file reads through; freed after
+    /// the archive, which closes the stream.
+    private let streamBuffer: UnsafeMutableRawBufferPointer?
 
-    public init(bytes: [UInt8], limits: ReadLimits = .default) throws {
-        self.limits = limits
+    public convenience init(bytes: [UInt8], limits: ReadLimits = .default) throws {
         let directory = try ZipDirectory(bytes, limits: limits)
         // libzip reads the archive from where its offsets count from.
-        let archiveBytes = bytes[directory.end.base...]
-        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(archiveBytes.count, 1), alignment: 16)
-        archiveBytes.withUnsafeBytes { storage.copyMemory(from: $0) }
-        buffer = storage
+        try self.init(directory, source: ZipSource.buffer(bytes[directory.end.base...]), streamBuffer: nil, limits: limits)
+    }
+
+    /// The archive in a deck file, read a window at a time by the walk and
+    /// lazily by libzip, so the file is never held in memory whole.
+    convenience init(file bytes: ZipFileBytes, limits: ReadLimits = .default) throws {
+        let directory = try ZipDirectory(bytes, limits: limits)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: ZipSource.streamBufferBytes, alignment: 16)
+        let source: OpaquePointer
+        do {
+            source = try ZipSource.file(bytes.file, directory.end.base..<bytes.count, buffer: buffer)
+        } catch {
+            buffer.deallocate()
+            throw error
+        }
+        try self.init(directory, source: source, streamBuffer: buffer, limits: limits)
+    }
+
+    /// Opens `source` and checks libzip finds what `directory` found. Takes
+    /// over the source and the buffer its stream reads through.
+    private init(_ directory: ZipDirectory, source: OpaquePointer, streamBuffer: UnsafeMutableRawBufferPointer?,
+                 limits: ReadLimits) throws {
+        self.limits = limits
+        self.streamBuffer = streamBuffer
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
-        guard let source = zip_source_buffer_create(buffer.baseAddress, zip_uint64_t(archiveBytes.count), 0, &error) else {
-            buffer.deallocate()
-            throw AltbuildError(.internalError, "libzip could not create a source: \(zipErrorText(&error))")
-        }
         // No ZIP_CHECKCONS: ZipDirectory has made the checks that matter, and tolerates what real writers do.
         guard let opened = zip_open_from_source(source, ZIP_RDONLY, &error) else {
             zip_source_free(source)
-            buffer.deallocate()
+            streamBuffer?.deallocate()
             throw AltbuildError(.zipCorrupt, "the zip archive is damaged: \(zipErrorText(&error))")
         }
         archive = opened
@@ -57,7 +77,7 @@ public final class ZipArchive {
             entries = try ZipArchive.readDirectory(opened, matching: directory, limits: limits)
         } catch {
             zip_discard(opened)
-            buffer.deallocate()
+            streamBuffer?.deallocate()
             throw error
         }
         var index: [String: Int] = [:]
@@ -67,7 +87,7 @@ public final class ZipArchive {
 
     deinit {
         zip_discard(archive)
-        buffer.deallocate()
+        streamBuffer?.deallocate()
     }
 
     public func entry(named name: String) -> ZipEntry? {

@@ -17,15 +17,15 @@ struct ZipCentralEntry {
     static let zip64ExtraID = 0x0001
 
     /// The entry at `start`, which must end by `limit` (the central directory's end).
-    static func read(_ bytes: [UInt8], at start: Int, limit: Int, index: Int) throws -> ZipCentralEntry {
-        guard let record = ZipRecord(bytes, at: start, length: fixedLength), record.end <= limit,
+    static func read(_ bytes: some ZipBytes, at start: Int, limit: Int, index: Int) throws -> ZipCentralEntry {
+        guard let record = try ZipRecord(reading: bytes, at: start, length: fixedLength), record.end <= limit,
               record.u32(0) == signature else {
             throw AltbuildError(.zipCorrupt, "central directory entry \(index + 1) is missing or damaged (at byte \(start))")
         }
         let nameLength = record.u16(28), extraLength = record.u16(30), commentLength = record.u16(32)
         let total = fixedLength + nameLength + extraLength + commentLength
-        guard start + total <= limit, let name = bytes.zipField(at: record.end, length: nameLength),
-              let extra = bytes.zipField(at: record.end + nameLength, length: extraLength) else {
+        guard start + total <= limit, let name = try bytes.field(at: record.end, length: nameLength),
+              let extra = try bytes.field(at: record.end + nameLength, length: extraLength) else {
             throw AltbuildError(.zipCorrupt, "central directory entry \(index + 1) runs past the end of the central directory")
         }
         var sizes = Zip64Fields(uncompressed: record.u32(24), compressed: record.u32(20), offset: record.u32(42))

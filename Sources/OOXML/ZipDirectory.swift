@@ -21,13 +21,13 @@ struct ZipDirectory {
     let end: ZipEndRecord
     let entries: [Entry]
 
-    init(_ bytes: [UInt8], limits: ReadLimits) throws {
+    init(_ bytes: some ZipBytes, limits: ReadLimits) throws {
         let end = try ZipEndRecord.locate(in: bytes)
         self.end = end
         if end.entryCount > limits.maxEntries {
             throw AltbuildError(.zipTooManyEntries, "the archive has \(end.entryCount) entries, over the limit of \(limits.maxEntries)")
         }
-        let central = try Self.centralEntries(bytes, end)
+        let central = try Self.centralEntries(bytes.preloading(end.directoryStart..<end.directoryEnd), end)
         try ZipEntryName.check(central.map(\.name))
         let headers = try central.map { try ZipLocalHeader.read(bytes, at: Self.position(of: $0, end), for: $0.name) }
         let entries = try zip(central, headers).map { try Self.entry($0, $1, in: bytes) }
@@ -38,7 +38,7 @@ struct ZipDirectory {
         }
     }
 
-    private static func centralEntries(_ bytes: [UInt8], _ end: ZipEndRecord) throws -> [ZipCentralEntry] {
+    private static func centralEntries(_ bytes: some ZipBytes, _ end: ZipEndRecord) throws -> [ZipCentralEntry] {
         var entries: [ZipCentralEntry] = []
         var position = end.directoryStart
         for index in 0..<end.entryCount {
@@ -58,7 +58,7 @@ struct ZipDirectory {
         return overflow ? Int.max : position
     }
 
-    private static func entry(_ central: ZipCentralEntry, _ header: ZipLocalHeader, in bytes: [UInt8]) throws -> Entry {
+    private static func entry(_ central: ZipCentralEntry, _ header: ZipLocalHeader, in bytes: some ZipBytes) throws -> Entry {
         let (dataEnd, overflow) = header.dataStart.addingReportingOverflow(central.compressedSize)
         guard !overflow, dataEnd <= bytes.count else {
             throw AltbuildError(.zipTruncated, "the data of \(central.name.quoted) (\(central.compressedSize) bytes) runs past the end of the file, which is cut off")

@@ -24,12 +24,14 @@ struct ZipEndRecord: Equatable {
     static let searchWindow = 65_535 + length
 
     /// Position of the last end-record signature where an end record can be.
-    static func lastSignature(in bytes: [UInt8]) -> Int? {
+    static func lastSignature(in bytes: some ZipBytes) throws -> Int? {
         guard bytes.count >= 4 else { return nil }
         let lowest = max(0, bytes.count - searchWindow)
+        let window = try bytes.read(lowest..<bytes.count)
         var position = bytes.count - 4
         while position >= lowest {
-            if bytes[position] == 0x50, bytes[position + 1] == 0x4B, bytes[position + 2] == 0x05, bytes[position + 3] == 0x06 {
+            let at = window.startIndex + position - lowest
+            if window[at] == 0x50, window[at + 1] == 0x4B, window[at + 2] == 0x05, window[at + 3] == 0x06 {
                 return position
             }
             position -= 1
@@ -37,11 +39,11 @@ struct ZipEndRecord: Equatable {
         return nil
     }
 
-    static func locate(in bytes: [UInt8]) throws -> ZipEndRecord {
-        guard let position = lastSignature(in: bytes) else {
+    static func locate(in bytes: some ZipBytes) throws -> ZipEndRecord {
+        guard let position = try lastSignature(in: bytes) else {
             throw AltbuildError(.zipTruncated, "the archive has no end-of-central-directory record, so it is cut off (or not a whole zip archive)")
         }
-        guard let record = ZipRecord(bytes, at: position, length: length) else {
+        guard let record = try ZipRecord(reading: bytes, at: position, length: length) else {
             throw AltbuildError(.zipTruncated, "the archive is cut off inside its end-of-central-directory record")
         }
         if let zip64 = try Zip64EndRecord.read(bytes, endRecordAt: position) {

@@ -31,6 +31,35 @@ extension ZipArchive {
         guard let output = zip_open_from_source(target, ZIP_TRUNCATE, &error) else {
             throw AltbuildError(.internalError, "libzip cannot start a new archive: \(zipErrorText(&error))")
         }
+        try write(into: output, replacing: replacements, adding: additions)
+        return try Self.readAll(target)
+    }
+
+    /// The same archive, written into `descriptor`, an empty file open for
+    /// writing (`path` names it in messages), rather than into memory.
+    /// Entries copied as stored stream through a buffer at a time, so a large
+    /// media entry is never held in memory. The bytes are those `rewritten`
+    /// returns.
+    func rewrite(into descriptor: Int32, path: String, replacing replacements: [String: [UInt8]],
+                 adding additions: [(name: String, bytes: [UInt8])] = []) throws {
+        let target = try ZipFileTarget.source(writingTo: descriptor, path: path)
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let output = zip_open_from_source(target, ZIP_TRUNCATE, &error) else {
+            zip_source_free(target)
+            throw AltbuildError(.internalError, "libzip cannot start a new archive: \(zipErrorText(&error))", path: path)
+        }
+        do {
+            try write(into: output, replacing: replacements, adding: additions)
+        } catch let error as AltbuildError {
+            throw error.at(path)
+        }
+    }
+
+    /// Fills `output` with the entries and closes it, which writes it; on failure it is discarded.
+    private func write(into output: OpaquePointer, replacing replacements: [String: [UInt8]],
+                       adding additions: [(name: String, bytes: [UInt8])]) throws {
         do {
             for entry in entries { try copy(entry, replacement: replacements[entry.name], into: output) }
             for addition in additions { try add(addition.name, addition.bytes, into: output) }
@@ -43,13 +72,12 @@ extension ZipArchive {
             zip_discard(output)
             throw AltbuildError(.writeFailed, "libzip could not write the new archive: \(text)")
         }
-        return try Self.readAll(target)
     }
 
     /// Adds `entry` to `output`, from `replacement` if there is one, else raw from this archive.
     private func copy(_ entry: ZipEntry, replacement: [UInt8]?, into output: OpaquePointer) throws {
         let source = if let replacement {
-            try Self.bufferSource(replacement, in: output)
+            try ZipSource.buffer(replacement[...])
         } else {
             zip_source_zip(output, archive, zip_uint64_t(entry.index), zip_flags_t(ZIP_FL_COMPRESSED), 0, -1)
         }
@@ -71,7 +99,7 @@ extension ZipArchive {
     /// A new entry, deflated, stamped with the archive's first entry's time so
     /// the same inputs still give the same bytes.
     private func add(_ name: String, _ bytes: [UInt8], into output: OpaquePointer) throws {
-        guard let source = try Self.bufferSource(bytes, in: output) else { throw failure(output, "cannot add \(name)") }
+        let source = try ZipSource.buffer(bytes[...])
         let index = zip_file_add(output, name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
         guard index >= 0 else {
             zip_source_free(source)
@@ -109,19 +137,6 @@ extension ZipArchive {
 
     private func failure(_ archive: OpaquePointer, _ what: String) -> AltbuildError {
         AltbuildError(.internalError, "\(what): \(String(cString: zip_strerror(archive)))")
-    }
-
-    /// A libzip source that owns a malloc'd copy of `bytes`.
-    private static func bufferSource(_ bytes: [UInt8], in output: OpaquePointer) throws -> OpaquePointer? {
-        guard let data = malloc(max(bytes.count, 1)) else { throw AltbuildError(.internalError, "out of memory") }
-        bytes.withUnsafeBytes { raw in
-            if let base = raw.baseAddress { data.copyMemory(from: base, byteCount: raw.count) }
-        }
-        guard let source = zip_source_buffer(output, data, zip_uint64_t(bytes.count), 1) else {
-            free(data)
-            return nil
-        }
-        return source
     }
 
     private static func readAll(_ source: OpaquePointer) throws -> [UInt8] {
