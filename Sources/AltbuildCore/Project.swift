@@ -1,5 +1,6 @@
 public import BuildEngine
 public import Logging
+public import ProcessSupport
 import AltbuildSupport
 import Describers
 #if canImport(Glibc)
@@ -21,8 +22,10 @@ public struct Project: Sendable {
 
     public enum Isolation: Sendable {
         case custom(any DeckProcessor)
-        /// Running `executable` (`altbuild-worker`) per deck, with temp files under `temporaryDirectory`.
-        case workers(executable: String, temporaryDirectory: String, killGrace: Double)
+        /// Running `executable` (`altbuild-worker`) per deck, with temp files
+        /// under `temporaryDirectory`: a process per step, or requests to the
+        /// long-lived workers of `pool` when the build has one.
+        case workers(executable: String, temporaryDirectory: String, killGrace: Double, pool: WorkerPool? = nil)
     }
 
     public init(configuration: BuildConfiguration, options: BuildOptions, cacheDirectory: String? = nil) {
@@ -87,12 +90,12 @@ public struct Project: Sendable {
         switch isolation {
         case .custom(let given):
             processor = given
-        case .workers(let executable, let temporaryDirectory, let killGrace):
+        case .workers(let executable, let temporaryDirectory, let killGrace, let pool):
             processor = WorkerDeckProcessor(executable: executable, temporaryDirectory: temporaryDirectory,
                                             extractMedia: configuration.describer.needsMedia,
                                             preparation: configuration.imagePreparation,
                                             memoryLimit: configuration.workerMemory, limits: configuration.limits,
-                                            killGrace: killGrace)
+                                            killGrace: killGrace, pool: pool)
         }
         let pipeline = DeckPipeline(policy: configuration.policy, describer: configuration.describer,
                                     cache: cache, processor: processor)

@@ -1,6 +1,6 @@
 public import AltbuildSupport
 public import DeckModel
-import ProcessSupport
+public import ProcessSupport
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -10,10 +10,12 @@ import Foundation
 import Glibc
 #endif
 
-/// Parses and rewrites each deck in a child process: `altbuild-worker`,
-/// spawned in its own process group with a clean signal state, its output
-/// read with a bound. A crash becomes `E_WORKER_CRASHED` with the signal and
-/// the tails of the worker's output; the build goes on.
+/// Parses and rewrites each deck in a child process, `altbuild-worker`: a
+/// long-lived worker of the build's `WorkerPool`, or, without a pool, a
+/// process per step (`inspect`, the review page). Either way it runs in its
+/// own process group with a clean signal state, its output read with a
+/// bound, and a crash becomes `E_WORKER_CRASHED` with the signal and the
+/// tails of the worker's output; the build goes on.
 public struct WorkerDeckProcessor: DeckProcessor {
     /// This executable.
     public let executable: String
@@ -28,6 +30,8 @@ public struct WorkerDeckProcessor: DeckProcessor {
     /// What the worker refuses to read (entries, sizes, compression ratio).
     public let limits: ReadLimits
     public let killGrace: Double
+    /// The build's long-lived workers, started with the same memory limit; nil starts a process per step.
+    public let pool: WorkerPool?
 
     /// 4 GiB: four times the largest deck altbuild reads, so a real deck
     /// never meets it, while a runaway parser stops long before the machine does.
@@ -35,7 +39,7 @@ public struct WorkerDeckProcessor: DeckProcessor {
 
     public init(executable: String, temporaryDirectory: String, extractMedia: Bool,
                 preparation: ImagePreparation = ImagePreparation(), memoryLimit: Int = WorkerDeckProcessor.defaultMemoryLimit,
-                limits: ReadLimits = .default, killGrace: Double = 2) {
+                limits: ReadLimits = .default, killGrace: Double = 2, pool: WorkerPool? = nil) {
         self.executable = executable
         self.temporaryDirectory = temporaryDirectory
         self.extractMedia = extractMedia
@@ -43,6 +47,7 @@ public struct WorkerDeckProcessor: DeckProcessor {
         self.memoryLimit = memoryLimit
         self.limits = limits
         self.killGrace = killGrace
+        self.pool = pool
     }
 
     /// `altbuild-worker`, installed next to `altbuild` (or `$ALTBUILD_WORKER`).
@@ -59,9 +64,10 @@ public struct WorkerDeckProcessor: DeckProcessor {
 
     public func scan(_ path: String, bytes: [UInt8], digest: SHA256Digest, cancel: CancelFlag) async throws -> ScannedDeck {
         let mediaDirectory = temporaryDirectory + "/media"
-        var arguments = ["scan", "--deck", path, "--expect", digest.hex, "--max-pixels", String(preparation.maxPixels)]
-        if extractMedia { arguments += ["--media-dir", mediaDirectory, "--image-side", String(preparation.longestSide)] }
-        let output = try await runWorker(arguments, path: path, cancel: cancel)
+        let request = WorkerRequest(step: .scan, deck: path, expect: digest.hex, limits: limits, maxPixels: preparation.maxPixels,
+                                    imageSide: extractMedia ? preparation.longestSide : 0,
+                                    mediaDirectory: extractMedia ? mediaDirectory : nil)
+        let output = try await run(request, cancel: cancel)
         let result: WorkerMessages.ScanResult
         do {
             result = try WorkerMessages.decodeScan(output)
@@ -85,16 +91,10 @@ public struct WorkerDeckProcessor: DeckProcessor {
 
     public func inject(_ path: String, bytes: [UInt8], digest: SHA256Digest, edits: DeckEdits, cancel: CancelFlag) async throws -> [UInt8] {
         guard !edits.isEmpty else { return bytes }
-        let stem = temporaryDirectory + "/" + digest.hex.prefix(16) + "-\(UInt32.random(in: 0...UInt32.max))"
-        let editsPath = stem + ".edits.json"
-        let outputPath = stem + ".out.pptx"
-        defer {
-            unlink(editsPath)
-            unlink(outputPath)
-        }
-        try FileIO.writeAtomically(Array(try JSONEncoder().encode(edits)), to: editsPath, durable: false)
-        let answer = try await runWorker(["inject", "--deck", path, "--expect", digest.hex,
-                                          "--edits", editsPath, "--output", outputPath], path: path, cancel: cancel)
+        let outputPath = temporaryDirectory + "/" + digest.hex.prefix(16) + "-\(UInt32.random(in: 0...UInt32.max)).out.pptx"
+        defer { unlink(outputPath) }
+        let request = WorkerRequest(step: .inject, deck: path, expect: digest.hex, limits: limits, edits: edits, output: outputPath)
+        let answer = try await run(request, cancel: cancel)
         // An unreadable answer fails the deck below, with the worker's output in the log.
         guard let result = try? WorkerMessages.decodeInject(answer), let expected = SHA256Digest(hex: result.output) else {
             throw AltbuildError(.workerFailed, "the worker's answer could not be read", path: path)
@@ -106,51 +106,30 @@ public struct WorkerDeckProcessor: DeckProcessor {
         return output
     }
 
-    private func runWorker(_ arguments: [String], path: String, cancel: CancelFlag) async throws -> [UInt8] {
-        let limit = memoryLimit > 0 ? ["--memory-limit", String(memoryLimit)] : []
-        let readLimits = ["--limits", try WorkerMessages.limitsArgument(limits)]
-        let spec = ChildSpec(executable: executable, arguments: arguments + limit + readLimits, stdoutLimit: 256 << 20,
-                             stderrTailLimit: 4096, killGrace: killGrace)
-        let result = try await ChildProcess.runAsync(spec, cancel: cancel)
-        var details = [
-            "worker": result.termination.description,
-            "stdout_tail": String(result.stdoutTail.suffix(1024)),
-            "stderr_tail": result.stderrText,
-        ]
-        if result.cancelled {
-            throw cancel.error(path: path, details: details)
+    /// The worker's answer to `request`, from the pool or a process of its own.
+    private func run(_ request: WorkerRequest, cancel: CancelFlag) async throws -> [UInt8] {
+        guard let pool else {
+            let outcome = WorkerOutcome(oneShot: try await runOneShot(request, cancel: cancel))
+            return try outcome.answer(path: request.deck, memoryLimit: memoryLimit, cancel: cancel)
         }
-        switch result.termination {
-        case .exited(0):
-            if result.stdoutTruncated { throw AltbuildError(.workerFailed, "the worker's answer is over the size bound", path: path, details: details) }
-            return result.stdout
-        case .exited(WorkerMessages.errorExitStatus):
-            if var error = WorkerMessages.decodeError(result.stdout) {
-                error.path = path
-                // libxml2 reports a failed allocation as a later syntax error; its stderr says what really happened.
-                if memoryLimit > 0 && error.code != .resourceLimit && Self.ranOutOfMemory(result.stderrText) {
-                    details["underlying"] = "\(error.code): \(error.message)"
-                    throw AltbuildError(.resourceLimit, "the deck needs more memory than the worker's allowance of \(memoryLimit >> 20) MiB (--worker-memory)", path: path, details: details)
-                }
-                throw error
-            }
-            details["note"] = "unreadable error report"
-            throw AltbuildError(.workerFailed, "the worker failed (\(result.termination))", path: path, details: details)
-        case .signalled(let signal):
-            details["signal"] = String(signal)
-            if memoryLimit > 0 && Self.ranOutOfMemory(result.stderrText) {
-                throw AltbuildError(.resourceLimit, "the worker ran out of its memory allowance of \(memoryLimit >> 20) MiB (--worker-memory) and was \(result.termination); the deck asks for more memory than a deck should", path: path, details: details)
-            }
-            throw AltbuildError(.workerCrashed, "the worker parsing this deck was \(result.termination); the deck may be malformed or hostile", path: path, details: details)
-        case .exited:
-            throw AltbuildError(.workerFailed, "the worker ended with \(result.termination): \(result.stderrText.split(separator: "\n").last.map(String.init) ?? "")", path: path, details: details)
-        }
+        return try await PooledRequest(request: request, memoryLimit: memoryLimit).run(in: pool, cancel: cancel)
     }
 
-    /// Whether a worker failed because an allocation failed under its
-    /// address-space limit: the Swift runtime, glibc and libxml2 say so on
-    /// stderr, whatever error or signal follows.
-    static func ranOutOfMemory(_ stderr: String) -> Bool {
-        ["failed to allocate", "Could not allocate memory", "Memory allocation failed", "out of memory", "Cannot allocate memory", "std::bad_alloc"].contains { stderr.contains($0) }
+    /// A worker started for this step alone; inject's edits go in a file beside the output.
+    private func runOneShot(_ request: WorkerRequest, cancel: CancelFlag) async throws -> ChildResult {
+        var editsFile: String?
+        if let edits = request.edits, let output = request.output {
+            let file = output + ".edits.json"
+            try FileIO.writeAtomically(Array(try JSONEncoder().encode(edits)), to: file, durable: false)
+            editsFile = file
+        }
+        defer { editsFile.map { _ = unlink($0) } }
+        let limit = memoryLimit > 0 ? ["--memory-limit", String(memoryLimit)] : []
+        let spec = ChildSpec(executable: executable, arguments: try request.arguments(editsFile: editsFile) + limit,
+                             stdoutLimit: WorkerDeckProcessor.answerLimit, stderrTailLimit: 4096, killGrace: killGrace)
+        return try await ChildProcess.runAsync(spec, cancel: cancel)
     }
+
+    /// The most of an answer the parent reads: an inventory, however large the deck.
+    static let answerLimit = 256 << 20
 }

@@ -1,5 +1,6 @@
 public import DeckModel
 public import AltbuildSupport
+import ProcessSupport
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -7,7 +8,9 @@ import Foundation
 #endif
 
 /// What `altbuild-worker` prints: the parent and the worker agree on these
-/// JSON shapes, and nothing else crosses the process boundary.
+/// JSON shapes, and nothing else crosses the process boundary. A one-shot
+/// worker prints one and ends with its exit status; a pool worker sends the
+/// same JSON in a reply frame, after the exit status as one byte.
 public enum WorkerMessages {
     /// Exit status of a worker that reports an `AltbuildError` as JSON.
     public static let errorExitStatus: Int32 = 3
@@ -51,6 +54,34 @@ public enum WorkerMessages {
             return try JSONDecoder().decode(ReadLimits.self, from: Data(argument.utf8))
         } catch {
             throw AltbuildError(.internalError, "--limits is not a complete set of read limits: \(error)")
+        }
+    }
+
+    /// The largest request a pool worker reads: a request is a path or two
+    /// and the deck's edits, kilobytes; a length past this is not a request.
+    public static let requestLimit = 64 << 20
+
+    /// A pool worker's reply payload: the exit status a one-shot worker
+    /// would have ended with, then the JSON it would have printed.
+    public static func reply(status: Int32, answer: [UInt8]) -> [UInt8] {
+        [UInt8(truncatingIfNeeded: status)] + answer
+    }
+
+    /// The status and JSON of a reply payload; nil for an empty one.
+    static func splitReply(_ payload: [UInt8]) -> (status: Int32, answer: [UInt8])? {
+        payload.first.map { (Int32($0), Array(payload.dropFirst())) }
+    }
+
+    /// A frame as pool workers send and take them (see `Frame`).
+    public static func frame(_ payload: [UInt8]) -> [UInt8] { Frame.encode(payload) }
+    public static var frameHeaderLength: Int { Frame.headerLength }
+    public static func frameLength(header: [UInt8]) -> Int { Frame.length(header: header) }
+
+    public static func decodeRequest(_ payload: [UInt8]) throws -> WorkerRequest {
+        do {
+            return try JSONDecoder().decode(WorkerRequest.self, from: Data(payload))
+        } catch {
+            throw AltbuildError(.internalError, "the worker's request could not be read: \(error)")
         }
     }
 

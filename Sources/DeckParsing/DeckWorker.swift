@@ -1,20 +1,43 @@
 public import OOXML
 public import AltbuildSupport
-import AltbuildCore
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+public import AltbuildCore
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// The worker side of deck isolation: `altbuild-worker scan|inject` runs
-/// these in a child process and prints the JSON they return. A worker reads
-/// the deck itself and checks it has the digest the parent hashed, so both
-/// sides always talk about the same bytes.
+/// The worker side of deck isolation: `altbuild-worker` runs these in a
+/// child process, one request per process (`scan`, `inject`) or many in a
+/// long-lived pool worker (`serve`), and sends the JSON they return. A
+/// worker reads the deck itself and checks it has the digest the parent
+/// hashed, so both sides always talk about the same bytes. Nothing here
+/// outlives a request: each reads its deck afresh and keeps nothing.
 public enum DeckWorker {
+    /// The answer to one request, with the exit status a one-shot worker
+    /// ends with: 0 and the step's JSON, or `errorExitStatus` and the error's.
+    public static func answer(_ request: WorkerRequest) -> (status: Int32, answer: [UInt8]) {
+        do {
+            switch request.step {
+            case .scan:
+                return (0, try scan(deck: request.deck, expect: request.expect.flatMap(SHA256Digest.init(hex:)),
+                                    mediaDirectory: request.mediaDirectory, preparation: request.preparation, limits: request.limits))
+            case .inject:
+                guard let edits = request.edits, let output = request.output else {
+                    throw AltbuildError(.internalError, "inject needs --edits and --output")
+                }
+                return (0, try inject(deck: request.deck, expect: request.expect.flatMap(SHA256Digest.init(hex:)),
+                                      edits: edits, output: output, limits: request.limits))
+            }
+        } catch {
+            return failure(error)
+        }
+    }
+
+    /// An error as the worker reports it; anything not an `AltbuildError` is a bug.
+    public static func failure(_ error: any Error) -> (status: Int32, answer: [UInt8]) {
+        let reported = error as? AltbuildError ?? AltbuildError(.internalError, "\(error)")
+        return (WorkerMessages.errorExitStatus, WorkerMessages.errorJSON(reported))
+    }
+
     public static func scan(deck path: String, expect: SHA256Digest?, mediaDirectory: String?,
                             preparation: ImagePreparation, limits: ReadLimits) throws -> [UInt8] {
         try injectFault(path)
@@ -36,10 +59,9 @@ public enum DeckWorker {
         return try WorkerMessages.encode(WorkerMessages.ScanResult(inventory: inventory, images: images, media: written))
     }
 
-    public static func inject(deck path: String, expect: SHA256Digest?, edits editsPath: String, output: String, limits: ReadLimits) throws -> [UInt8] {
+    public static func inject(deck path: String, expect: SHA256Digest?, edits: DeckEdits, output: String, limits: ReadLimits) throws -> [UInt8] {
         try injectFault(path)
         let deck = try read(path, expect: expect, limits: limits)
-        let edits = try JSONDecoder().decode(DeckEdits.self, from: Data(try FileIO.read(editsPath)))
         let bytes = try DeckInjector.inject(deck, edits: edits, limits: limits)
         try FileIO.writeAtomically(bytes, to: output, durable: false)
         return try WorkerMessages.encode(WorkerMessages.InjectResult(output: SHA256.hash(bytes).hex))

@@ -22,14 +22,16 @@ struct ChildDeadline {
         self.killGrace = killGrace
     }
 
-    mutating func enforce(_ cancel: CancelFlag) {
+    /// Any of `flags` cancels: a pool worker answers to its request's flag
+    /// and to the pool's own, set when the pool shuts down.
+    mutating func enforce(_ flags: CancelFlag...) {
         let now = monotonicSeconds()
         if let sent = termSentAt {
-            if now - sent >= (cancel.isUrgent ? 0 : killGrace) { kill(-pid, SIGKILL) }
+            if now - sent >= (flags.contains { $0.isUrgent } ? 0 : killGrace) { kill(-pid, SIGKILL) }
             return
         }
         if let timeout, now - start >= timeout { timedOut = true }
-        if cancel.isCancelled { cancelled = true }
+        if flags.contains(where: { $0.isCancelled }) { cancelled = true }
         if timedOut || cancelled {
             kill(-pid, SIGTERM)
             termSentAt = now

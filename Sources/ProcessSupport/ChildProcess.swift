@@ -26,60 +26,10 @@ public enum ChildProcess {
     }
 
     public static func run(_ spec: ChildSpec, cancel: CancelFlag) throws -> ChildResult {
-        ChildProcess.ignoreSIGPIPE
-        var stdinPipe: [Int32] = [-1, -1]
-        var stdoutPipe: [Int32] = [-1, -1]
-        var stderrPipe: [Int32] = [-1, -1]
-        guard makePipe(&stdinPipe), makePipe(&stdoutPipe), makePipe(&stderrPipe) else {
-            throw AltbuildError(.internalError, "cannot create pipes: \(FileIO.errnoText())")
-        }
-        var pid: pid_t = 0
-        let spawned = spawn(spec, stdin: stdinPipe[0], stdout: stdoutPipe[1], stderr: stderrPipe[1], pid: &pid)
-        close(stdinPipe[0])
-        close(stdoutPipe[1])
-        close(stderrPipe[1])
-        guard spawned == 0 else {
-            close(stdinPipe[1]); close(stdoutPipe[0]); close(stderrPipe[0])
-            throw AltbuildError(.internalError, "cannot start \(spec.executable): \(String(cString: strerror(spawned)))")
-        }
-        let pipes = ChildPipes(spec: spec, stdin: stdinPipe[1], stdout: stdoutPipe[0], stderr: stderrPipe[0])
-        return supervise(pid: pid, pipes: pipes, deadline: ChildDeadline(pid: pid, timeout: spec.timeout, killGrace: spec.killGrace),
-                         cancel: cancel)
-    }
-
-    /// Starts the child with the given pipe ends as its stdin, stdout and
-    /// stderr, in a process group of its own, with a clean signal state.
-    /// Returns 0, or the error number.
-    private static func spawn(_ spec: ChildSpec, stdin: Int32, stdout: Int32, stderr: Int32, pid: inout pid_t) -> Int32 {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, stdin, 0)
-        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
-        posix_spawn_file_actions_adddup2(&actions, stderr, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        cleanSignalsInNewGroup(&attributes)
-        let environment = (spec.environment ?? currentEnvironment()).map { "\($0.key)=\($0.value)" }
-        return withCStringArray([spec.executable] + spec.arguments) { argv in
-            withCStringArray(environment) { envp in
-                guard let argv, let envp else { return EINVAL }
-                return posix_spawn(&pid, spec.executable, &actions, &attributes, argv, envp)
-            }
-        }
-    }
-
-    /// No signal blocked, every disposition the default, and a new process group.
-    private static func cleanSignalsInNewGroup(_ attributes: inout posix_spawnattr_t) {
-        var emptyMask = sigset_t()
-        sigemptyset(&emptyMask)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &emptyMask)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+        let child = try ChildSpawn.start(executable: spec.executable, arguments: spec.arguments, environment: spec.environment)
+        let pipes = ChildPipes(spec: spec, stdin: child.stdin, stdout: child.stdout, stderr: child.stderr)
+        return supervise(pid: child.pid, pipes: pipes,
+                         deadline: ChildDeadline(pid: child.pid, timeout: spec.timeout, killGrace: spec.killGrace), cancel: cancel)
     }
 
     /// Moves the pipes along, enforces the deadline and cancellation, and
@@ -109,12 +59,6 @@ public enum ChildProcess {
         return status
     }
 
-    /// A child that exits without reading its stdin must not kill altbuild
-    /// with SIGPIPE when it is written to; the write fails with EPIPE instead.
-    private static let ignoreSIGPIPE: Void = {
-        signal(SIGPIPE, SIG_IGN)
-    }()
-
     public static func currentEnvironment() -> [String: String] {
         var result: [String: String] = [:]
         var pointer = environ
@@ -127,19 +71,4 @@ public enum ChildProcess {
         }
         return result
     }
-}
-
-/// A pipe whose ends are closed on exec (the child gets only its dup2'd copies).
-private func makePipe(_ fds: inout [Int32]) -> Bool {
-    guard pipe(&fds) == 0 else { return false }
-    _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
-    _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
-    return true
-}
-
-/// `strings` as the NULL-terminated array of C strings `exec` takes, valid during `body`.
-private func withCStringArray<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>?) -> R) -> R {
-    let copies = strings.map { strdup($0) }
-    defer { copies.forEach { free($0) } }
-    return (copies + [nil]).withUnsafeBufferPointer { body($0.baseAddress) }
 }

@@ -14,6 +14,6 @@ public struct ChildResult: Sendable {
 }
 
 /// The last few lines of output, as text for an error report.
-func tailText(_ bytes: [UInt8], limit: Int = 2048) -> String {
+public func tailText(_ bytes: [UInt8], limit: Int = 2048) -> String {
     String(decoding: bytes.suffix(limit), as: UTF8.self)
 }

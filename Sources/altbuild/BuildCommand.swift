@@ -49,10 +49,14 @@ struct BuildCommand: AsyncParsableCommand {
         }
         let logger = run.logger(stateDirectory: project.configuration.stateDirectory, buildID: buildID)
         let workspace = try await prepare(project, logger: logger, buildID: buildID, run: run)
-        project.isolation = Project.Isolation.workers(executable: WorkerDeckProcessor.workerExecutable(),
-                                                      temporaryDirectory: workspace.scratch.path, killGrace: 2)
+        let worker = WorkerDeckProcessor.workerExecutable()
+        let pool = WorkerDeckProcessor.pool(executable: worker, jobs: run.jobs, memoryLimit: project.configuration.workerMemory)
+        project.isolation = Project.Isolation.workers(executable: worker, temporaryDirectory: workspace.scratch.path,
+                                                      killGrace: 2, pool: pool)
         let (result, interrupt) = await build(project, inputs: inputs, logger: logger, buildID: buildID, run: run,
                                               outcomes: outcomes)
+        // Every worker is reaped before the temp folder they write in goes.
+        await pool.shutdown()
         workspace.scratch.remove()
         report(result, project: project, logger: logger, buildID: buildID)
         let reported = reports.write(build: outcomes, summary: result.summary, stopReason: result.stopReason,
