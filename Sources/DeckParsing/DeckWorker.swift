@@ -56,15 +56,16 @@ public enum DeckWorker {
         } else {
             for (digest, facts) in try pictures.facts() { images[digest.hex] = facts }
         }
+        // The inventory is of the bytes hashed only if the file did not change while it was read.
+        try deck.checkUnchanged()
         return try WorkerMessages.encode(WorkerMessages.ScanResult(inventory: inventory, images: images, media: written))
     }
 
     public static func inject(deck path: String, expect: SHA256Digest?, edits: DeckEdits, output: String, limits: ReadLimits) throws -> [UInt8] {
         try injectFault(path)
         let deck = try read(path, expect: expect, limits: limits)
-        let bytes = try DeckInjector.inject(deck, edits: edits, limits: limits)
-        try FileIO.writeAtomically(bytes, to: output, durable: false)
-        return try WorkerMessages.encode(WorkerMessages.InjectResult(output: SHA256.hash(bytes).hex))
+        let digest = try DeckInjector.inject(deck, edits: edits, limits: limits, to: output)
+        return try WorkerMessages.encode(WorkerMessages.InjectResult(output: digest.hex))
     }
 
     private static func read(_ path: String, expect: SHA256Digest?, limits: ReadLimits) throws -> Deck {

@@ -3,6 +3,9 @@ public import OOXML
 public import AltbuildSupport
 public import DeckModel
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Parsing and rewriting in this process.
 public struct InProcessDeckProcessor: DeckProcessor {
@@ -58,9 +61,29 @@ public enum DeckInjector {
     }
 
     public static func inject(_ deck: Deck, edits all: DeckEdits, limits: ReadLimits) throws -> [UInt8] {
-        guard !all.isEmpty else { return deck.bytes }
+        guard !all.isEmpty else { return try deck.contents() }
         let output = try DeckRewriter.rewrite(deck, edits: all)
-        let check = try Deck(bytes: output, path: deck.path, limits: limits).inventory()
+        try verify(try Deck(bytes: output, path: deck.path, limits: limits).inventory(), all, path: deck.path)
+        return output
+    }
+
+    /// The same, streamed: the new deck is written beside `output` without
+    /// being held in memory, opened again from there and checked, and only
+    /// then renamed to `output`. Returns its digest.
+    public static func inject(_ deck: Deck, edits all: DeckEdits, limits: ReadLimits, to output: String) throws -> SHA256Digest {
+        let unchecked = output + ".unchecked"
+        defer { unlink(unchecked) }
+        try DeckRewriter.write(deck, edits: all, to: unchecked)
+        let written = try Deck(path: unchecked, limits: limits)
+        if !all.isEmpty { try verify(try written.inventory(), all, path: deck.path) }
+        guard rename(unchecked, output) == 0 else {
+            throw AltbuildError(.writeFailed, "cannot move the checked deck into place: \(String(cString: strerror(errno)))", path: output)
+        }
+        return written.digest
+    }
+
+    /// Every edit as the rewritten deck reads back, or an error: nothing is written then.
+    private static func verify(_ check: DeckInventory, _ all: DeckEdits, path: String) throws {
         var slots: [String: [Slot]] = [:]
         var notes: [String: NotesBlock.Found] = [:]
         for slide in check.slides {
@@ -69,16 +92,15 @@ public enum DeckInjector {
         }
         for edit in all.notes where notes[edit.part] != (edit.paragraphs.isEmpty ? nil : .lines(edit.lines.map(xmlSafeText))) {
             guard notes[edit.part] == .unterminated else {
-                throw AltbuildError(.internalError, "the rewritten deck's notes do not read back as written (\(edit.part)); nothing was written", path: deck.path)
+                throw AltbuildError(.internalError, "the rewritten deck's notes do not read back as written (\(edit.part)); nothing was written", path: path)
             }
         }
         for edit in all.slots {
             guard let slot = slots[edit.part].flatMap({ edit.ordinal < $0.count ? $0[edit.ordinal] : nil }),
                   edit.descr.map({ xmlSafeText($0) == (slot.descr ?? "") }) ?? true,
                   !edit.markDecorative || slot.isDecorative else {
-                throw AltbuildError(.internalError, "the rewritten deck does not read back as written (\(edit.part), slot \(edit.ordinal)); nothing was written", path: deck.path)
+                throw AltbuildError(.internalError, "the rewritten deck does not read back as written (\(edit.part), slot \(edit.ordinal)); nothing was written", path: path)
             }
         }
-        return output
     }
 }

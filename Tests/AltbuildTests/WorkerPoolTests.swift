@@ -192,8 +192,9 @@ import DeckModel
         let pool = pool(jobs: 1, memoryLimit: 128 << 20)
         let processor = processor(pool, memoryLimit: 128 << 20)
         #expect(try await describe(processor, try deck("first")) != nil)
-        // 32 MB of slide XML: its parse tree needs several times what is left of 128 MiB.
-        let heavy = try heavyDeck(boxes: 80_000)
+        // 56 MB of slide XML (under the 64 MiB part limit): its parse tree needs several times
+        // what is left of 128 MiB. 32 MB was too close once decks stopped being read whole.
+        let heavy = try heavyDeck(boxes: 140_000)
         let error = await #expect(throws: AltbuildError.self) { try await scan(processor, heavy) }
         #expect(error?.code == .resourceLimit, "\(String(describing: error))")
         #expect(try await describe(processor, try deck("after")) != nil)
