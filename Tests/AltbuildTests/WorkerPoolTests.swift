@@ -192,9 +192,10 @@ import DeckModel
         let pool = pool(jobs: 1, memoryLimit: 128 << 20)
         let processor = processor(pool, memoryLimit: 128 << 20)
         #expect(try await describe(processor, try deck("first")) != nil)
-        // 56 MB of slide XML (under the 64 MiB part limit): its parse tree needs several times
-        // what is left of 128 MiB. 32 MB was too close once decks stopped being read whole.
-        let heavy = try heavyDeck(boxes: 140_000)
+        // About 57 MB of slide XML (under the 64 MiB part limit): the part alone is half of
+        // 128 MiB and its parse tree several times the rest. 15 and 27 MB were borderline
+        // once decks stopped being read whole: they failed alone and fitted in a full run.
+        let heavy = try heavyDeck(boxes: 300_000)
         let error = await #expect(throws: AltbuildError.self) { try await scan(processor, heavy) }
         #expect(error?.code == .resourceLimit, "\(String(describing: error))")
         #expect(try await describe(processor, try deck("after")) != nil)
