@@ -24,7 +24,7 @@ public struct ActionCache: Sendable {
 
     func path(_ namespace: String, _ key: SHA256Digest) -> String {
         let hex = key.hex
-        return root + "/actions/" + namespace + "/" + hex.prefix(2) + "/" + hex
+        return root + "/actions/" + namespace + "/" + hex.prefix(1) + "/" + hex
     }
 
     struct Entry: Codable, Equatable {

@@ -4,8 +4,11 @@ import Glibc
 #endif
 
 /// A content-addressed store: objects named by the SHA-256 of their bytes, in
-/// fan-out folders (`objects/ab/abcdef...`), as ccache and bazel-remote keep
-/// them.
+/// 16 fan-out folders by the first hex digit (`objects/a/abcdef...`). Not
+/// ccache's 256 folders by two digits: objects are small records, a few
+/// dozen a deck, and 256 folders of a 4 KiB block each cost more disk than
+/// a small project's whole cache; 16 folders stay quick to list up to tens
+/// of thousands of objects each.
 ///
 /// Writes are temp file and rename, so a reader finds an object whole or
 /// absent. They are not fsynced one by one: whoever records a reference to
@@ -16,6 +19,12 @@ import Glibc
 /// Every read is verified against its name: a corrupt object is deleted and
 /// reported as missing, never served. Reading an object touches its mtime,
 /// which is what `gc` evicts by (least recently used first).
+///
+/// Objects are the build's own records (recipes, manifests, review files,
+/// descriptions), mostly JSON, so one that deflates to less is stored
+/// deflated, behind a header no JSON or zip starts with (`StoredObject`);
+/// the digest is always of the plain bytes, so names, verification and any
+/// remote cache see the same content either way.
 public struct ContentStore: Sendable {
     public let root: String
 
@@ -25,7 +34,7 @@ public struct ContentStore: Sendable {
 
     public func path(of digest: SHA256Digest) -> String {
         let hex = digest.hex
-        return objectsDirectory + "/" + hex.prefix(2) + "/" + hex
+        return objectsDirectory + "/" + hex.prefix(1) + "/" + hex
     }
 
     /// Stores `bytes` and returns their digest. Storing an object twice is free.
@@ -36,7 +45,7 @@ public struct ContentStore: Sendable {
         if FileIO.exists(target) {
             touch(target)
         } else {
-            try FileIO.writeAtomically(bytes, to: target, durability: .deferred)
+            try FileIO.writeAtomically(StoredObject.encode(bytes), to: target, durability: .deferred)
         }
         return digest
     }
@@ -45,8 +54,8 @@ public struct ContentStore: Sendable {
     public func get(_ digest: SHA256Digest) -> [UInt8]? {
         let target = path(of: digest)
         // Missing or unreadable, the object is a miss: whoever asked rebuilds it, which is always correct.
-        guard let bytes = try? FileIO.read(target) else { return nil }
-        guard SHA256.hash(bytes) == digest else {
+        guard let stored = try? FileIO.read(target) else { return nil }
+        guard let bytes = StoredObject.decode(stored), SHA256.hash(bytes) == digest else {
             unlink(target)
             return nil
         }
