@@ -36,6 +36,12 @@ public struct ActionCache: Sendable {
 
     public func lookup(_ namespace: String, _ key: SHA256Digest) -> SHA256Digest? {
         let file = path(namespace, key)
+        // An entry of the older 256-folder layout is moved into place, so an upgrade keeps every description.
+        let legacy = root + "/actions/" + namespace + "/" + key.hex.prefix(2) + "/" + key.hex
+        if !FileIO.exists(file), FileIO.exists(legacy) {
+            try? FileIO.makeDirectories(root + "/actions/" + namespace + "/" + key.hex.prefix(1))
+            rename(legacy, file)
+        }
         // Missing or unreadable, the entry is a miss: the action is redone, which is always correct.
         guard let bytes = try? FileIO.read(file, limit: 512) else { return nil }
         // One that does not decode (torn, older, newer) is a miss too, and is dropped.

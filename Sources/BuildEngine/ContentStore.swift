@@ -37,11 +37,31 @@ public struct ContentStore: Sendable {
         return objectsDirectory + "/" + hex.prefix(1) + "/" + hex
     }
 
+    /// Where altbuild before the 16-folder layout kept it (`objects/ab/…`).
+    /// Read, and moved to `path(of:)` when found there, so an upgrade never
+    /// asks a model again for what the cache already knows.
+    func legacyPath(of digest: SHA256Digest) -> String {
+        let hex = digest.hex
+        return objectsDirectory + "/" + hex.prefix(2) + "/" + hex
+    }
+
+    /// The object's file, moving an object of the older layout into place first.
+    private func located(_ digest: SHA256Digest) -> String {
+        let target = path(of: digest)
+        let legacy = legacyPath(of: digest)
+        if !FileIO.exists(target), FileIO.exists(legacy) {
+            // A failed move leaves the object where it was: a miss, never an error.
+            try? FileIO.makeDirectories(objectsDirectory + "/" + digest.hex.prefix(1))
+            rename(legacy, target)
+        }
+        return target
+    }
+
     /// Stores `bytes` and returns their digest. Storing an object twice is free.
     @discardableResult
     public func put(_ bytes: [UInt8]) throws -> SHA256Digest {
         let digest = SHA256.hash(bytes)
-        let target = path(of: digest)
+        let target = located(digest)
         if FileIO.exists(target) {
             touch(target)
         } else {
@@ -52,7 +72,7 @@ public struct ContentStore: Sendable {
 
     /// The object's bytes, verified; nil if absent or corrupt (a corrupt object is deleted).
     public func get(_ digest: SHA256Digest) -> [UInt8]? {
-        let target = path(of: digest)
+        let target = located(digest)
         // Missing or unreadable, the object is a miss: whoever asked rebuilds it, which is always correct.
         guard let stored = try? FileIO.read(target) else { return nil }
         guard let bytes = StoredObject.decode(stored), SHA256.hash(bytes) == digest else {
@@ -64,7 +84,7 @@ public struct ContentStore: Sendable {
     }
 
     public func contains(_ digest: SHA256Digest) -> Bool {
-        FileIO.exists(path(of: digest))
+        FileIO.exists(located(digest))
     }
 
     private func touch(_ path: String) {

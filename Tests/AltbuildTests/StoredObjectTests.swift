@@ -47,6 +47,26 @@ import AltbuildSupport
         #expect(store.get(digest) == legacy)
     }
 
+    @Test func objectsAndEntriesOfThe256FolderLayoutAreFoundAndMovedIntoPlace() throws {
+        let record = Array(#"{"text":"A description a model wrote once"}"#.utf8)
+        let digest = SHA256.hash(record)
+        let legacy = store.legacyPath(of: digest)
+        try FileManager.default.createDirectory(atPath: (legacy as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(record).write(to: URL(fileURLWithPath: legacy))
+        let actions = ActionCache(root: store.root)
+        let key = SHA256.hash(Array("a description's key".utf8))
+        try actions.record("descriptions", key, result: digest)
+        let entry = actions.path("descriptions", key)
+        let oldEntry = store.root + "/actions/descriptions/" + key.hex.prefix(2) + "/" + key.hex
+        try FileManager.default.createDirectory(atPath: (oldEntry as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: entry, toPath: oldEntry)
+
+        #expect(actions.lookup("descriptions", key) == digest)
+        #expect(store.get(digest) == record)
+        #expect(FileManager.default.fileExists(atPath: store.path(of: digest)) && !FileManager.default.fileExists(atPath: legacy))
+        #expect(FileManager.default.fileExists(atPath: entry) && !FileManager.default.fileExists(atPath: oldEntry))
+    }
+
     @Test func aDamagedDeflatedObjectIsAMissAndIsDeleted() throws {
         let record = Array(String(repeating: "a manifest line\n", count: 300).utf8)
         let digest = try store.put(record)
