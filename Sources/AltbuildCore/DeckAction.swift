@@ -33,8 +33,9 @@ public struct DeckAction: TargetAction {
     }
 
     /// The output again, from the input and the edits a build recorded: an inject, no describer.
-    public func materialize(_ input: DiscoveredInput, bytes: [UInt8], recipe: [UInt8], cancel: CancelFlag) async throws -> [UInt8] {
+    public func materialize(_ input: DiscoveredInput, bytes: [UInt8], digest: SHA256Digest, recipe: [UInt8],
+                            cancel: CancelFlag) async throws -> [UInt8] {
         let edits = try DeckRecipe.decode(recipe).edits
-        return try await pipeline.processor.inject(input.path, bytes: bytes, digest: SHA256.hash(bytes), edits: edits, cancel: cancel)
+        return try await pipeline.processor.inject(input.path, bytes: bytes, digest: digest, edits: edits, cancel: cancel)
     }
 }

@@ -1,4 +1,4 @@
-public import DeckModel
+import DeckModel
 import Describers
 
 extension DeckPipeline.Plan {

@@ -221,6 +221,17 @@ public enum FileIO {
     }
 
     /// `mkdir -p`.
+    /// Renames `source` to `target`, making `target`'s folder if it is
+    /// missing; false when there is no `source` or it cannot be moved. One
+    /// `rename` when there is nothing to move, so it is cheap to try on a miss.
+    public static func move(_ source: String, to target: String) -> Bool {
+        if rename(source, target) == 0 { return true }
+        guard errno == ENOENT, exists(source) else { return false }
+        // A folder that cannot be made leaves the file where it was: the caller's miss, never an error.
+        try? makeDirectories(parentDirectory(of: target))
+        return rename(source, target) == 0
+    }
+
     public static func makeDirectories(_ path: String) throws {
         if path.isEmpty || isDirectory(path) { return }
         let parent = parentDirectory(of: path)

@@ -36,14 +36,10 @@ public struct ActionCache: Sendable {
 
     public func lookup(_ namespace: String, _ key: SHA256Digest) -> SHA256Digest? {
         let file = path(namespace, key)
-        // An entry of the older 256-folder layout is moved into place, so an upgrade keeps every description.
-        let legacy = root + "/actions/" + namespace + "/" + key.hex.prefix(2) + "/" + key.hex
-        if !FileIO.exists(file), FileIO.exists(legacy) {
-            try? FileIO.makeDirectories(root + "/actions/" + namespace + "/" + key.hex.prefix(1))
-            rename(legacy, file)
-        }
         // Missing or unreadable, the entry is a miss: the action is redone, which is always correct.
-        guard let bytes = try? FileIO.read(file, limit: 512) else { return nil }
+        // An entry of the older 256-folder layout is moved into place first, so an upgrade keeps every description.
+        guard let bytes = (try? FileIO.read(file, limit: 512)) ?? (adoptLegacy(namespace, key) ? try? FileIO.read(file, limit: 512) : nil)
+        else { return nil }
         // One that does not decode (torn, older, newer) is a miss too, and is dropped.
         guard let entry = try? JSONDecoder().decode(Entry.self, from: Data(bytes)),
               entry.version == Entry.currentVersion, entry.key == key else {
@@ -51,6 +47,12 @@ public struct ActionCache: Sendable {
             return nil
         }
         return entry.result
+    }
+
+    /// Moves an entry of the older layout (`actions/<namespace>/ab/…`) into place; true if there was one.
+    private func adoptLegacy(_ namespace: String, _ key: SHA256Digest) -> Bool {
+        let hex = key.hex
+        return FileIO.move(root + "/actions/" + namespace + "/" + hex.prefix(2) + "/" + hex, to: path(namespace, key))
     }
 
     public func record(_ namespace: String, _ key: SHA256Digest, result: SHA256Digest) throws {

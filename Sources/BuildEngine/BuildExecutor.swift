@@ -199,8 +199,9 @@ public final class BuildExecutor: Sendable {
         guard let recipeDigest = recorded.recipe, let recipe = store.get(recipeDigest) else { return nil }
         do {
             let input = try FileIO.read(plan.input.path)
-            guard SHA256.hash(input) == plan.inputDigest else { return nil }
-            let made = try await action.materialize(plan.input, bytes: input, recipe: recipe, cancel: cancel)
+            let digest = SHA256.hash(input)
+            guard digest == plan.inputDigest else { return nil }
+            let made = try await action.materialize(plan.input, bytes: input, digest: digest, recipe: recipe, cancel: cancel)
             return SHA256.hash(made) == recorded.output ? made : nil
         } catch {
             return nil

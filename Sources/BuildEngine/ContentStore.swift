@@ -45,24 +45,18 @@ public struct ContentStore: Sendable {
         return objectsDirectory + "/" + hex.prefix(2) + "/" + hex
     }
 
-    /// The object's file, moving an object of the older layout into place first.
-    private func located(_ digest: SHA256Digest) -> String {
-        let target = path(of: digest)
-        let legacy = legacyPath(of: digest)
-        if !FileIO.exists(target), FileIO.exists(legacy) {
-            // A failed move leaves the object where it was: a miss, never an error.
-            try? FileIO.makeDirectories(objectsDirectory + "/" + digest.hex.prefix(1))
-            rename(legacy, target)
-        }
-        return target
+    /// Moves an object of the older layout to `path(of:)`; true if there was one.
+    /// Asked only after a miss, so reads of the current layout cost nothing more.
+    private func adoptLegacy(_ digest: SHA256Digest) -> Bool {
+        FileIO.move(legacyPath(of: digest), to: path(of: digest))
     }
 
     /// Stores `bytes` and returns their digest. Storing an object twice is free.
     @discardableResult
     public func put(_ bytes: [UInt8]) throws -> SHA256Digest {
         let digest = SHA256.hash(bytes)
-        let target = located(digest)
-        if FileIO.exists(target) {
+        let target = path(of: digest)
+        if FileIO.exists(target) || adoptLegacy(digest) {
             touch(target)
         } else {
             try FileIO.writeAtomically(StoredObject.encode(bytes), to: target, durability: .deferred)
@@ -72,9 +66,9 @@ public struct ContentStore: Sendable {
 
     /// The object's bytes, verified; nil if absent or corrupt (a corrupt object is deleted).
     public func get(_ digest: SHA256Digest) -> [UInt8]? {
-        let target = located(digest)
+        let target = path(of: digest)
         // Missing or unreadable, the object is a miss: whoever asked rebuilds it, which is always correct.
-        guard let stored = try? FileIO.read(target) else { return nil }
+        guard let stored = (try? FileIO.read(target)) ?? (adoptLegacy(digest) ? try? FileIO.read(target) : nil) else { return nil }
         guard let bytes = StoredObject.decode(stored), SHA256.hash(bytes) == digest else {
             unlink(target)
             return nil
@@ -84,7 +78,7 @@ public struct ContentStore: Sendable {
     }
 
     public func contains(_ digest: SHA256Digest) -> Bool {
-        FileIO.exists(located(digest))
+        FileIO.exists(path(of: digest)) || adoptLegacy(digest)
     }
 
     private func touch(_ path: String) {

@@ -14,12 +14,12 @@ public protocol TargetAction: Sendable {
     /// Makes the output again from the input's bytes and a recipe `build`
     /// returned (`ActionResult.recipe`), without the expensive sub-steps. The
     /// engine checks the result against the output digest it recorded.
-    func materialize(_ input: DiscoveredInput, bytes: [UInt8], recipe: [UInt8], cancel: CancelFlag) async throws -> [UInt8]
+    func materialize(_ input: DiscoveredInput, bytes: [UInt8], digest: SHA256Digest, recipe: [UInt8], cancel: CancelFlag) async throws -> [UInt8]
 }
 
 extension TargetAction {
     /// Actions that return no recipe are never asked to materialize.
-    public func materialize(_ input: DiscoveredInput, bytes: [UInt8], recipe: [UInt8], cancel: CancelFlag) async throws -> [UInt8] {
+    public func materialize(_ input: DiscoveredInput, bytes: [UInt8], digest: SHA256Digest, recipe: [UInt8], cancel: CancelFlag) async throws -> [UInt8] {
         throw AltbuildError(.internalError, "this action keeps whole outputs and has no recipe to materialize", path: input.path)
     }
 }

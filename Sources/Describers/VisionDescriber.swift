@@ -99,8 +99,7 @@ public struct VisionDescriber: Describer {
     /// reaches the model (its data does, through the builtin describer).
     public func contextKey(_ request: DescriptionRequest) -> String {
         if usesBuiltin(request.slot) { return "builtin\n" + builtin.contextKey(request) }
-        let language = settings.language ?? request.deckLanguage.map(LanguageName.name) ?? "English"
-        return "image\n" + PromptTemplate.kindName(request.slot.kind) + "\n" + language
+        return "image\n" + PromptTemplate.kindName(request.slot.kind) + "\n" + language(deckLanguage: request.deckLanguage)
     }
 
     func usesBuiltin(_ slot: Slot) -> Bool {
@@ -113,8 +112,12 @@ public struct VisionDescriber: Describer {
     }
 
     func prompt(_ slot: Slot, deckLanguage: String? = nil) -> String {
-        let language = settings.language ?? deckLanguage.map(LanguageName.name) ?? "English"
-        return settings.template.render(slot: slot, language: language, lengthTarget: settings.lengthTarget)
+        settings.template.render(slot: slot, language: language(deckLanguage: deckLanguage), lengthTarget: settings.lengthTarget)
+    }
+
+    /// The language the model is asked to write in: `--language`, else the deck's, else English.
+    func language(deckLanguage: String?) -> String {
+        settings.language ?? deckLanguage.map(LanguageName.name) ?? "English"
     }
 
     public func describe(_ request: DescriptionRequest) async throws -> Description {

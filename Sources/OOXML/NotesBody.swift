@@ -16,7 +16,7 @@ enum NotesBody {
         }
         let body = tree.descendants(where: isNotesBody).first
         if body == nil && edit.paragraphs.isEmpty { return false }
-        guard let txBody = try textBody(of: body ?? addBody(to: tree)) else {
+        guard let txBody = textBody(of: body ?? addBody(to: tree)) else {
             throw AltbuildError(.internalError, "cannot add a text body to the notes")
         }
         let paragraphs = txBody.children(.drawing, "p")
@@ -74,7 +74,7 @@ enum NotesBody {
     }
 
     /// The shape's `p:txBody`, added (with its required `a:bodyPr`) when missing.
-    private static func textBody(of shape: XMLElement?) throws -> XMLElement? {
+    private static func textBody(of shape: XMLElement?) -> XMLElement? {
         guard let shape else { return nil }
         if let existing = shape.child(.presentation, "txBody") { return existing }
         let uri = shape.namespaceURI ?? Namespace.presentation.preferred

@@ -50,23 +50,26 @@ struct NotesWriter {
     private mutating func notesMasterPart() throws -> String {
         if let notesMaster { return notesMaster }
         let presentationRelationships = try package.relationships(of: deck.presentationPart)
+        let presentation = try package.xml(deck.presentationPart)
+        guard let root = presentation.root else { throw AltbuildError(.missingPresentation, "the presentation part is empty") }
         if let existing = presentationRelationships.first(where: { $0.kind == "notesMaster" && !$0.isExternal }),
            package.contains(existing.target) {
-            try listNotesMaster(existing.id)
+            listNotesMaster(existing.id, in: presentation)
             notesMaster = existing.target
             return existing.target
         }
-        let presentation = try package.xml(deck.presentationPart)
-        guard let root = presentation.root else { throw AltbuildError(.missingPresentation, "the presentation part is empty") }
+        // The notes page's size, within ST_SlideSizeCoordinate's range; portrait Letter otherwise.
         let size = root.child(.presentation, "notesSz")
-        let width = size?.attribute("cx").flatMap { Int64($0) }.flatMap { (1...51_206_400).contains($0) ? $0 : nil } ?? 6_858_000
-        let height = size?.attribute("cy").flatMap { Int64($0) }.flatMap { (1...51_206_400).contains($0) ? $0 : nil } ?? 9_144_000
+        func side(_ name: String, _ fallback: Int64) -> Int64 {
+            size?.attribute(name).flatMap { Int64($0) }.flatMap { (1...51_206_400).contains($0) ? $0 : nil } ?? fallback
+        }
+        let width = side("cx", 6_858_000), height = side("cy", 9_144_000)
         let master = unusedName("ppt/notesMasters/notesMaster", ".xml")
         let theme = unusedName("ppt/theme/theme", ".xml")
         added.append((master, Array(NotesTemplates.notesMaster(width: width, height: height).utf8)))
         added.append((theme, try themeBytes(presentationRelationships)))
         _ = try editor(for: master).add(kind: "theme", target: theme)
-        try listNotesMaster(try editor(for: deck.presentationPart).add(kind: "notesMaster", target: master))
+        listNotesMaster(try editor(for: deck.presentationPart).add(kind: "notesMaster", target: master), in: presentation)
         try types().declare(master, as: ContentTypesEditor.notesMaster)
         try types().declare(theme, as: ContentTypesEditor.theme)
         notesMaster = master
@@ -77,10 +80,8 @@ struct NotesWriter {
     /// (after `p:sldMasterIdLst`, as the schema orders them), unless it is
     /// listed already. python-pptx relates its notes master without listing
     /// it; PowerPoint wants both.
-    private mutating func listNotesMaster(_ relationshipID: String) throws {
-        let presentation = try package.xml(deck.presentationPart)
-        guard let root = presentation.root else { throw AltbuildError(.missingPresentation, "the presentation part is empty") }
-        guard root.child(.presentation, "notesMasterIdLst") == nil else { return }
+    private mutating func listNotesMaster(_ relationshipID: String, in presentation: XMLDocument) {
+        guard let root = presentation.root, root.child(.presentation, "notesMasterIdLst") == nil else { return }
         let uri = root.namespaceURI ?? Namespace.presentation.preferred
         let list = root.insertChild("notesMasterIdLst", namespaceURI: uri, prefix: "p", after: root.child(.presentation, "sldMasterIdLst"))
         list?.appendChild("notesMasterId", namespaceURI: uri, prefix: "p")?
