@@ -8,6 +8,16 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// `altbuild`, the process every command starts, links libstdc++ in rather
+/// than loading it (release builds on Linux): `-lstdc++` finds the linker
+/// script in scripts/static-libstdc++/ first, and it names the static
+/// archive. Loading the shared library cost each start ~0.5 ms of CPU (1,700
+/// symbol bindings); see BENCHMARKS.md, "Start-up".
+let staticLibstdcxx: [LinkerSetting] = [
+    .unsafeFlags(["-L", Context.packageDirectory + "/scripts/static-libstdc++"],
+                 .when(platforms: [.linux], configuration: .release)),
+]
+
 let package = Package(
     name: "altbuild",
     platforms: [.macOS(.v15)],
@@ -41,13 +51,12 @@ let package = Package(
         .target(name: "CCurlLoader", dependencies: ["CDynamicLibrary"]),
         // libgd for scaling pictures in the worker, likewise loaded on first use.
         .target(name: "CImageLoader", dependencies: ["CDynamicLibrary"]),
-        .systemLibrary(
-            name: "CCrypto", pkgConfig: "libcrypto",
-            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+        // libcrypto's SHA-256, likewise loaded on first use: a no-op build never hashes.
+        .target(name: "CCryptoLoader", dependencies: ["CDynamicLibrary"]),
 
         // Shared vocabulary: errors with stable codes, SHA-256, durable file writes.
         .target(
-            name: "AltbuildSupport", dependencies: ["CCrypto", "CZlib"],
+            name: "AltbuildSupport", dependencies: ["CCryptoLoader", "CZlib"],
             swiftSettings: strictSettings),
         // What a deck's inventory is made of (slots, kinds, texts, edits), in plain Swift.
         .target(
@@ -108,7 +117,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strictSettings),
+            swiftSettings: strictSettings, linkerSettings: staticLibstdcxx),
         // The review page: a local web server over the review files. Its own
         // executable so that FlyingFox (and full Foundation) never slow
         // `altbuild`'s start-up; `altbuild review serve` execs it.

@@ -1,4 +1,4 @@
-internal import CCrypto
+internal import CCryptoLoader
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -38,24 +38,18 @@ public struct SHA256Digest: Hashable, Sendable, Comparable, CustomStringConverti
         self = parsed
     }
 
-    /// Parses 64 hex digits given as bytes (as read from a file); nil otherwise.
-    public init?(hexBytes utf8: ArraySlice<UInt8>) {
-        guard let parsed = utf8.withUnsafeBufferPointer({ SHA256Digest(hexPointer: $0) }) else { return nil }
-        self = parsed
-    }
-
+    /// Parses 64 hex digits given as bytes (as read from a file); nil
+    /// otherwise. A no-op build parses five per deck from the state log, so
+    /// eight digits are decoded at a time (~320 instructions a digest, against
+    /// ~950 a digit at a time).
     public init?(hexPointer utf8: UnsafeBufferPointer<UInt8>) {
         guard utf8.count == 64, let base = utf8.baseAddress else { return nil }
-        func word(_ w: Int) -> UInt64? {
-            var v: UInt64 = 0
-            for i in 0..<16 {
-                guard let digit = hexValue(base[w * 16 + i]) else { return nil }
-                v = v << 4 | UInt64(digit)
-            }
-            return v
-        }
-        guard let a = word(0), let b = word(1), let c = word(2), let d = word(3) else { return nil }
-        (w0, w1, w2, w3) = (a, b, c, d)
+        var invalid: UInt64 = 0
+        w0 = hexOctet(base, invalid: &invalid) << 32 | hexOctet(base + 8, invalid: &invalid)
+        w1 = hexOctet(base + 16, invalid: &invalid) << 32 | hexOctet(base + 24, invalid: &invalid)
+        w2 = hexOctet(base + 32, invalid: &invalid) << 32 | hexOctet(base + 40, invalid: &invalid)
+        w3 = hexOctet(base + 48, invalid: &invalid) << 32 | hexOctet(base + 56, invalid: &invalid)
+        guard invalid == 0 else { return nil }
     }
 
     public var hex: String {
@@ -89,41 +83,57 @@ public struct SHA256Digest: Hashable, Sendable, Comparable, CustomStringConverti
     }
 }
 
-private func hexValue(_ c: UInt8) -> UInt8? {
-    switch c {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
-    default: return nil
+/// The value of the eight hex digits at `p`, each byte of a word handled at
+/// once; a byte that is not a digit (0-9, a-f, A-F) sets a bit in `invalid`.
+@inline(__always)
+private func hexOctet(_ p: UnsafePointer<UInt8>, invalid: inout UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+    let x = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))  // first digit lowest
+    /// Per byte: the high bit set when the byte lies in lo...hi (bytes below 0x80 only).
+    func within(_ v: UInt64, _ lo: UInt8, _ hi: UInt8) -> UInt64 {
+        ((v | high) &- ones &* UInt64(lo)) & (ones &* UInt64(0x80 + hi) &- (v & ~high)) & ~v & high
     }
+    // Folding case with 0x20 maps A-F onto a-f (and nothing else onto them).
+    let digits = within(x, 0x30, 0x39) | within(x | 0x2020_2020_2020_2020, 0x61, 0x66)
+    invalid |= ~digits & high
+    // A letter has bit 6 set: its value is its low nibble plus 9.
+    var v = (x & 0x0F0F_0F0F_0F0F_0F0F) &+ ((x & 0x4040_4040_4040_4040) >> 6) &* 9
+    // Gather the nibbles, first digit most significant: pairs, then quads, then all eight.
+    v = (v & 0x000F_000F_000F_000F) << 4 | (v >> 8) & 0x000F_000F_000F_000F
+    v = (v & 0x0000_00FF_0000_00FF) << 8 | (v >> 16) & 0x0000_00FF_0000_00FF
+    return (v & 0xFFFF) << 16 | (v >> 32) & 0xFFFF
 }
 
 /// Incremental SHA-256 over libcrypto's EVP interface.
 ///
 /// A class because it owns an `EVP_MD_CTX`; use `SHA256.hash(_:)` for one-shot
-/// hashing.
+/// hashing. libcrypto is loaded the first time anything is hashed (see
+/// `ccrypto_loader.h`): a run that hashes nothing, such as a no-op build,
+/// never pays for loading it.
 public final class SHA256 {
     private let context: OpaquePointer
 
     public init() {
-        // EVP_MD_CTX_new only fails when malloc does; there is no recovery from that.
-        guard let context = EVP_MD_CTX_new() else { fatalError("EVP_MD_CTX_new: out of memory") }
+        // Without libcrypto nothing can be hashed, as without it altbuild could not start before.
+        if let problem = SHA256.libraryProblem { fatalError(problem) }
+        // With libcrypto loaded, a state is NULL only when malloc fails; there is no recovery from that.
+        guard let context = ccrypto_sha256_new() else { fatalError("EVP_MD_CTX_new: out of memory") }
         self.context = context
-        EVP_DigestInit_ex(context, SHA256.algorithm, nil)
     }
 
-    /// OpenSSL 3 looks the algorithm up in its providers on every
-    /// `EVP_DigestInit_ex(ctx, EVP_sha256(), ...)`; fetching it once saves
-    /// most of the cost of hashing short keys.
-    nonisolated(unsafe) private static let algorithm: OpaquePointer? = EVP_MD_fetch(nil, "SHA256", nil)
+    /// Loads libcrypto, once: nil when it is loaded, else what to install.
+    private static let libraryProblem: String? = {
+        var error = [CChar](repeating: 0, count: 300)
+        guard ccrypto_load(&error, error.count) != 0 else { return nil }
+        return String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }()
 
     private init(copying other: SHA256) {
-        guard let context = EVP_MD_CTX_new() else { fatalError("EVP_MD_CTX_new: out of memory") }
-        EVP_MD_CTX_copy_ex(context, other.context)
+        guard let context = ccrypto_copy(other.context) else { fatalError("EVP_MD_CTX_new: out of memory") }
         self.context = context
     }
 
-    deinit { EVP_MD_CTX_free(context) }
+    deinit { ccrypto_free(context) }
 
     /// A hasher that has already consumed what this one has: for many keys
     /// sharing a long prefix, hash the prefix once and copy.
@@ -131,25 +141,24 @@ public final class SHA256 {
 
     public func update<Bytes: RawBytes>(_ bytes: Bytes) {
         bytes.withUnsafeBytes { raw in
-            _ = EVP_DigestUpdate(context, raw.baseAddress, raw.count)
+            ccrypto_update(context, raw.baseAddress, raw.count)
         }
     }
 
     public func update(_ raw: UnsafeRawBufferPointer) {
-        _ = EVP_DigestUpdate(context, raw.baseAddress, raw.count)
+        ccrypto_update(context, raw.baseAddress, raw.count)
     }
 
     public func update(_ string: String) {
         var string = string
         string.withUTF8 { buffer in
-            _ = EVP_DigestUpdate(context, buffer.baseAddress, buffer.count)
+            ccrypto_update(context, buffer.baseAddress, buffer.count)
         }
     }
 
     public func finalize() -> SHA256Digest {
         var out = [UInt8](repeating: 0, count: 32)
-        var length: UInt32 = 0
-        EVP_DigestFinal_ex(context, &out, &length)
+        ccrypto_final(context, &out)
         return SHA256Digest(bytes: out)
     }
 
