@@ -21,7 +21,9 @@ static int fetch_sha256(char *error, size_t error_size) {
     return -1;
 }
 
-static const char *const names[] = {"libcrypto.so.3", "libcrypto.so", "libcrypto.3.dylib", NULL};
+/* Debian's and other Linux file names first, then Homebrew's OpenSSL 3 on macOS. */
+static const char *const names[] = {"libcrypto.so.3", "libcrypto.so", "/opt/homebrew/opt/openssl@3/lib/libcrypto.3.dylib",
+                                    "/usr/local/opt/openssl@3/lib/libcrypto.3.dylib", NULL};
 static const cdl_symbol symbols[] = {
     {"EVP_MD_CTX_new", (void **)&p_ctx_new},
     {"EVP_MD_CTX_free", (void **)&p_ctx_free},

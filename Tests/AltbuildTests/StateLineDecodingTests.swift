@@ -99,22 +99,27 @@ struct StateLineDecodingTests {
         }
     }
 
+    /// A line as altbuild writes it, with one field's text replaced and the checksum made right again.
+    static func line(replacing field: Int, with text: String) -> [UInt8] {
+        let good = RecordLine.encode(Self.record(target: "d", status: FileStatus(size: 1, mtimeNanoseconds: 2, ctimeNanoseconds: 3, inode: 4, device: 5),
+                                                 declared: [DeclaredInput(path: "r", digest: nil, status: nil)], recordedAt: 9),
+                                     configurationID: "1")
+        var fields = good.dropLast().split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        fields.removeLast()
+        fields[field] = text
+        let body = fields.joined(separator: "\t")
+        return Array((body + "\t" + RecordLine.checksum(body)).utf8)
+    }
+
+    static func decode(_ bytes: [UInt8]) -> TargetRecord? {
+        bytes.withUnsafeBufferPointer { RecordLine.decode($0, configurations: ["1": "a=b"]) }
+    }
+
     /// A line whose checksum is right but whose numbers or declared field are
     /// not what altbuild writes is not a record (as before: nil, not a guess).
     @Test func malformedFieldsAreNotRecords() {
-        func line(replacing field: Int, with text: String) -> [UInt8] {
-            let good = RecordLine.encode(Self.record(target: "d", status: FileStatus(size: 1, mtimeNanoseconds: 2, ctimeNanoseconds: 3, inode: 4, device: 5),
-                                                     declared: [DeclaredInput(path: "r", digest: nil, status: nil)], recordedAt: 9),
-                                         configurationID: "1")
-            var fields = good.dropLast().split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            fields.removeLast()
-            fields[field] = text
-            let body = fields.joined(separator: "\t")
-            return Array((body + "\t" + RecordLine.checksum(body)).utf8)
-        }
-        func decodes(_ bytes: [UInt8]) -> Bool {
-            bytes.withUnsafeBufferPointer { RecordLine.decode($0, configurations: ["1": "a=b"]) } != nil
-        }
+        func line(replacing field: Int, with text: String) -> [UInt8] { Self.line(replacing: field, with: text) }
+        func decodes(_ bytes: [UInt8]) -> Bool { Self.decode(bytes) != nil }
         #expect(decodes(line(replacing: 5, with: "00000000000000000000012")), "leading zeros are still a number")
         #expect(decodes(line(replacing: 5, with: "-9223372036854775807")))
         for bad in ["9223372036854775808", "-9223372036854775808", "99999999999999999999", "12a", "-", "", "+1", " 1"] {
@@ -123,6 +128,17 @@ struct StateLineDecodingTests {
         #expect(decodes(line(replacing: 16, with: "-\\t-\\tpath")))
         for bad in ["-\\t-", "nodelimiters", "-\\t-\\tpath\\n", ""] {
             #expect(!decodes(line(replacing: 16, with: bad)), "\(bad)")
+        }
+    }
+
+    /// A stat is exactly five numbers; anything else is no stat (the deck is
+    /// then hashed again), not a record thrown away.
+    @Test func statFieldsAreFiveNumbersExactly() {
+        #expect(Self.decode(Self.line(replacing: 4, with: "1,-2,3,4,5"))?.inputStatus
+                == FileStatus(size: 1, mtimeNanoseconds: -2, ctimeNanoseconds: 3, inode: 4, device: 5))
+        for bad in ["1,2,3,4", "1,2,3,4,5,6", ",1,2,3,4", "1,,3,4,5", "1,2,3,4,x", "-"] {
+            let record = Self.decode(Self.line(replacing: 4, with: bad))
+            #expect(record != nil && record?.inputStatus == nil, "\(bad)")
         }
     }
 }
