@@ -41,7 +41,7 @@ public enum DeckWorker {
     public static func scan(deck path: String, expect: SHA256Digest?, mediaDirectory: String?,
                             preparation: ImagePreparation, limits: ReadLimits) throws -> [UInt8] {
         try injectFault(path)
-        let deck = try read(path, expect: expect, limits: limits)
+        let deck = try open(path, expect: expect, limits: limits)
         let inventory = try deck.inventory()
         let pictures = DeckPictures(deck: deck, inventory: inventory, preparation: preparation)
         var images: [String: ImageFacts] = [:]
@@ -63,12 +63,13 @@ public enum DeckWorker {
 
     public static func inject(deck path: String, expect: SHA256Digest?, edits: DeckEdits, output: String, limits: ReadLimits) throws -> [UInt8] {
         try injectFault(path)
-        let deck = try read(path, expect: expect, limits: limits)
+        let deck = try open(path, expect: expect, limits: limits)
         let digest = try DeckInjector.inject(deck, edits: edits, limits: limits, to: output)
         return try WorkerMessages.encode(WorkerMessages.InjectResult(output: digest.hex))
     }
 
-    private static func read(_ path: String, expect: SHA256Digest?, limits: ReadLimits) throws -> Deck {
+    /// The deck at `path`, read from its file, refused unless its bytes are the ones the build hashed.
+    public static func open(_ path: String, expect: SHA256Digest?, limits: ReadLimits) throws -> Deck {
         let deck = try Deck(path: path, limits: limits)
         if let expect, deck.digest != expect {
             throw AltbuildError(.inputChanged, "the deck changed while it was being built; nothing was written or cached, so it will be built again next run", path: path)
