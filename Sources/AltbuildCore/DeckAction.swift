@@ -37,7 +37,7 @@ public struct DeckAction: TargetAction {
                             cancel: CancelFlag) async throws -> ActionOutput {
         let edits = try DeckRecipe.decode(recipe).edits
         if edits.isEmpty { return .input }
-        return ActionOutput(try await pipeline.processor.inject(input.path, digest: digest, edits: edits, cancel: cancel))
+        return ActionOutput(try await pipeline.processor.inject(input.path, digest: digest, edits: edits, hashed: nil, cancel: cancel))
     }
 }
 

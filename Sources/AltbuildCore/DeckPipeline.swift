@@ -132,7 +132,8 @@ public struct DeckPipeline: Sendable {
         let scanned = try await processor.scan(path, digest: digest, cancel: cancel)
         let plan = try await describe(scanned, path: path, review: review, cancel: cancel)
         let edits = plan.deckEdits
-        let output = edits.isEmpty ? nil : try await processor.inject(path, digest: digest, edits: edits, cancel: cancel)
+        let output = edits.isEmpty ? nil : try await processor.inject(path, digest: digest, edits: edits,
+                                                                       hashed: scanned.fileStatus, cancel: cancel)
         return (output, plan, scanned.inventory.slides.count)
     }
 }

@@ -13,7 +13,10 @@ public protocol DeckProcessor: Sendable {
     func scan(_ path: String, digest: SHA256Digest, cancel: CancelFlag) async throws -> ScannedDeck
     /// Writes the deck with `edits` applied, checked, to a new file of the
     /// processor's own scratch space, which the caller moves or removes.
-    func inject(_ path: String, digest: SHA256Digest, edits: DeckEdits, cancel: CancelFlag) async throws -> WrittenDeck
+    /// `hashed` is the status the scan of this build saw when it hashed the
+    /// file (`ScannedDeck.fileStatus`): a file still in it is not hashed again.
+    func inject(_ path: String, digest: SHA256Digest, edits: DeckEdits, hashed: FileStatus?,
+                cancel: CancelFlag) async throws -> WrittenDeck
 }
 
 /// A rewritten deck in a file, and its digest.
@@ -35,11 +38,14 @@ public struct ScannedDeck: Sendable {
     public var images: [SHA256Digest: ImageFacts]
     /// A picture by digest, when the scan extracted it.
     public var media: @Sendable (SHA256Digest) -> SlotImage?
+    /// The file's status when the scan hashed it, for the inject that follows.
+    public var fileStatus: FileStatus?
 
-    public init(inventory: DeckInventory, images: [SHA256Digest: ImageFacts] = [:],
+    public init(inventory: DeckInventory, images: [SHA256Digest: ImageFacts] = [:], fileStatus: FileStatus? = nil,
                 media: @escaping @Sendable (SHA256Digest) -> SlotImage?) {
         self.inventory = inventory
         self.images = images
+        self.fileStatus = fileStatus
         self.media = media
     }
 }

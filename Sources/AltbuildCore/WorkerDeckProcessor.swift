@@ -82,7 +82,7 @@ public struct WorkerDeckProcessor: DeckProcessor {
             images[digest] = facts
         }
         let written = result.media
-        return ScannedDeck(inventory: result.inventory, images: images) { digest in
+        return ScannedDeck(inventory: result.inventory, images: images, fileStatus: result.status) { digest in
             guard let format = written[digest.hex] else { return nil }
             // The file is the worker's prepared copy in this build's temp folder; gone means the build is being torn down.
             return (try? FileIO.read(mediaDirectory + "/" + digest.hex)).map { SlotImage(bytes: $0, format: format) }
@@ -95,10 +95,12 @@ public struct WorkerDeckProcessor: DeckProcessor {
     /// meet a hostile deck, and one that lied about its own output could as
     /// well have written another; what the parent checks is that the file
     /// it is handed is there, a regular file, and not a link.
-    public func inject(_ path: String, digest: SHA256Digest, edits: DeckEdits, cancel: CancelFlag) async throws -> WrittenDeck {
+    public func inject(_ path: String, digest: SHA256Digest, edits: DeckEdits, hashed: FileStatus?,
+                       cancel: CancelFlag) async throws -> WrittenDeck {
         let outputPath = temporaryDirectory + "/" + digest.hex.prefix(16) + "-\(UInt32.random(in: 0...UInt32.max)).out.pptx"
         do {
-            let request = WorkerRequest(step: .inject, deck: path, expect: digest.hex, limits: limits, edits: edits, output: outputPath)
+            var request = WorkerRequest(step: .inject, deck: path, expect: digest.hex, limits: limits, edits: edits, output: outputPath)
+            request.hashedStatus = hashed
             let answer = try await run(request, cancel: cancel)
             // An unreadable answer fails the deck below, with the worker's output in the log.
             guard let result = try? WorkerMessages.decodeInject(answer), let written = SHA256Digest(hex: result.output) else {

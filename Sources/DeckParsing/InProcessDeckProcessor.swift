@@ -23,15 +23,18 @@ public struct InProcessDeckProcessor: DeckProcessor {
     public func scan(_ path: String, digest: SHA256Digest, cancel: CancelFlag) async throws -> ScannedDeck {
         let deck = try DeckWorker.open(path, expect: digest, limits: limits)
         let inventory = try deck.inventory()
+        try deck.checkUnchanged()
+        let status = deck.fileStatus
         let pictures = DeckPictures(deck: deck, inventory: inventory, preparation: preparation)
         let facts = try pictures.facts()
         let index = PictureIndex(pictures)
-        return ScannedDeck(inventory: inventory, images: facts) { index.prepared($0) }
+        return ScannedDeck(inventory: inventory, images: facts, fileStatus: status) { index.prepared($0) }
     }
 
-    public func inject(_ path: String, digest: SHA256Digest, edits: DeckEdits, cancel: CancelFlag) async throws -> WrittenDeck {
+    public func inject(_ path: String, digest: SHA256Digest, edits: DeckEdits, hashed: FileStatus?,
+                       cancel: CancelFlag) async throws -> WrittenDeck {
         let output = temporaryDirectory + "/altbuild-" + digest.hex.prefix(16) + "-\(UInt32.random(in: 0...UInt32.max)).pptx"
-        let deck = try DeckWorker.open(path, expect: digest, limits: limits)
+        let deck = try DeckWorker.open(path, expect: digest, limits: limits, hashed: hashed)
         return WrittenDeck(path: output, digest: try DeckInjector.inject(deck, edits: edits, limits: limits, to: output))
     }
 }

@@ -51,7 +51,7 @@ import DeckModel
     func describe(_ processor: WorkerDeckProcessor, _ deck: (path: String, digest: SHA256Digest)) async throws -> String? {
         let picture = try #require(try await scan(processor, deck).inventory.slots.first { $0.kind == .picture })
         let edits = DeckEdits(slots: [AltTextEdit(part: picture.part, ordinal: picture.ordinal, descr: "Seen in \(deck.path)")])
-        let written = try await processor.inject(deck.path, digest: deck.digest, edits: edits, cancel: CancelFlag())
+        let written = try await processor.inject(deck.path, digest: deck.digest, edits: edits, hashed: nil, cancel: CancelFlag())
         defer { unlink(written.path) }
         let output = try FileIO.read(written.path)
         #expect(SHA256.hash(output) == written.digest)
