@@ -314,11 +314,12 @@ def strace_steps(project, flags):
         parts = line.split(None, 2)
         if len(parts) == 3 and parts[0].isdigit():
             events.append((int(parts[0]), float(parts[1]), parts[2]))
-    parent = events[0][0]
+    # The parent's threads have pids of their own under strace -f: a worker is a pid that ran altbuild-worker.
+    workers = {pid for pid, _, text in events if text.startswith("execve(") and "altbuild-worker" in text}
     start, end = events[0][1], events[-1][1]
     marks, last = [], start
     for pid, t, text in events:
-        who = "parent" if pid == parent else "worker"
+        who = "worker" if pid in workers else "parent"
         label = None
         if text.startswith("execve(") and "altbuild-worker" in text:
             label = "worker started"
