@@ -33,7 +33,9 @@ public struct DescriptionCache: Sendable {
         return hasher.finalize()
     }
 
-    /// What the store keeps for one description: a small versioned JSON record.
+    /// What the cache keeps for one description: a small versioned JSON
+    /// record, carried inside its action entry (one file a description).
+    /// Records kept as store objects by earlier versions still read.
     struct Record: Codable {
         static let currentVersion = 2
         var version = Record.currentVersion
@@ -46,7 +48,7 @@ public struct DescriptionCache: Sendable {
     /// (an older format, a newer version) is a miss: the slot is described
     /// again, which is always correct.
     public func lookup(_ key: SHA256Digest) -> Description? {
-        guard readable, let digest = actions.lookup(Self.namespace, key), let bytes = store.get(digest),
+        guard readable, let bytes = actions.result(Self.namespace, key, store: store),
               let record = try? JSONDecoder().decode(Record.self, from: Data(bytes)),
               record.version == Record.currentVersion else { return nil }
         return Description(text: record.text, needsReview: record.needsReview, reason: record.reason)
@@ -54,7 +56,6 @@ public struct DescriptionCache: Sendable {
 
     public func store(_ description: Description, for key: SHA256Digest) throws {
         let record = Record(text: description.text, needsReview: description.needsReview, reason: description.reason)
-        let object = try store.put(try CanonicalJSON.encode(record))
-        try actions.record(Self.namespace, key, result: object)
+        try actions.record(Self.namespace, key, resultBytes: try CanonicalJSON.encode(record), store: store)
     }
 }
