@@ -6,9 +6,10 @@ import Glibc
 /// Maps an action key to its result, the way Bazel's `/ac/<key>` maps to
 /// `/cas/<digest>`: one file an entry, `actions/<namespace>/a/abcdef…`.
 ///
-/// A small result (a description, a target's result record) travels inside
-/// its entry; a larger one is a content-store object the entry names
-/// (`Entry`). Every entry names its own key and its result's digest, and an
+/// A small result recorded with `record(_:_:resultBytes:store:)` (a
+/// description) travels inside its entry; a larger one, or one recorded by
+/// digest (a target's result record, which the engine puts in the store),
+/// is a content-store object the entry names (`Entry`). Every entry names its own key and its result's digest, and an
 /// inline result is checked against that digest on read, so a torn entry,
 /// one moved to another key's place, or a damaged result is recognised,
 /// dropped and treated as a miss. Entries are not fsynced one by one, for

@@ -8,10 +8,10 @@ import Foundation
 extension ActionCache {
     /// One action-cache entry: the key it answers, the digest of its result,
     /// and, when the result is small, the result's bytes themselves (as
-    /// Bazel's `ActionResult` carries small outputs inline). A description
-    /// or a target's result record is a few hundred bytes; carried inline it
-    /// costs one file instead of an entry and a store object, each with its
-    /// own directory entry.
+    /// Bazel's `ActionResult` carries small outputs inline). A description is
+    /// about a hundred bytes; carried inline it costs one file instead of an
+    /// entry and a store object, each with its own directory entry, which
+    /// on ext4 takes more room than the description itself.
     ///
     /// An entry is one self-contained byte string, the same on disk and in a
     /// remote cache (`/ac/<key>`); `decode(_:key:)` is the one check every

@@ -158,8 +158,8 @@ public final class BuildExecutor: Sendable {
 
     /// The result the action cache holds for the plan's key, if any.
     private func cachedResult(_ plan: TargetPlan) -> TargetResult? {
-        guard let key = plan.key else { return nil }
-        return actions.result(Self.resultNamespace, key, store: store).flatMap(TargetResult.decode)
+        guard let key = plan.key, let result = actions.lookup(Self.resultNamespace, key) else { return nil }
+        return store.get(result).flatMap(TargetResult.decode)
     }
 
     // MARK: - Restoring
@@ -272,8 +272,7 @@ public final class BuildExecutor: Sendable {
     }
 
     /// Puts the output, the manifest and the result record in the store, and
-    /// maps the key to the record in the action cache (the record, a few
-    /// hundred bytes, travels inside the entry).
+    /// maps the key to the record in the action cache.
     private func keepResult(_ result: ActionResult, key: SHA256Digest, declared: [DeclaredInput]) throws -> TargetResult {
         let updates = try declared.map { input in try result.declaredUpdates[input.path].map { try store.put($0) } }
         // With a recipe only the recipe is kept: the output is made again from it on restore.
@@ -281,7 +280,7 @@ public final class BuildExecutor: Sendable {
         let output = recipe == nil ? try store.put(result.output) : SHA256.hash(result.output)
         let stored = TargetResult(output: output, manifest: try store.put(result.manifest),
                                   declaredUpdates: updates.contains { $0 != nil } ? updates : nil, recipe: recipe)
-        try actions.record(Self.resultNamespace, key, resultBytes: try stored.encoded(), store: store)
+        try actions.record(Self.resultNamespace, key, result: try store.put(try stored.encoded()))
         return stored
     }
 

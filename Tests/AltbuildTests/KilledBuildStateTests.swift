@@ -28,7 +28,7 @@ import AltbuildSupport
         for record in records {
             let output = try #require(record.outputDigest)
             #expect(store.get(try #require(record.manifestDigest)) != nil, "\(record.target): its manifest is missing")
-            let result = actions.result(BuildExecutor.resultNamespace, record.key, store: store).flatMap(TargetResult.decode)
+            let result = actions.lookup(BuildExecutor.resultNamespace, record.key).flatMap(store.get).flatMap(TargetResult.decode)
             #expect(result != nil, "\(record.target): its action entry or result is missing")
             // The cache keeps the recipe the output is made again from, not the output itself.
             #expect(result?.recipe.flatMap(store.get) != nil, "\(record.target): its recipe object is missing")
