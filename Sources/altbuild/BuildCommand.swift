@@ -1,10 +1,7 @@
 import ArgumentParser
 import AltbuildCore
-import AltbuildSupport
 import BuildEngine
 import Logging
-import ProcessSupport
-import ProjectSettings
 #if canImport(Glibc)
 import Glibc
 #endif

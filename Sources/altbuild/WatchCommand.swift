@@ -41,6 +41,8 @@ struct WatchCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try project.settings(extra: try run.values())
         let session = try WatchSession(options: project, settings: settings)
+        // A path that does not exist is an error now (exit 1), as for build, not a watch that waits for it.
+        _ = try project.inputs(session.project, settings: settings)
         let watcher = try makeWatcher(session)
         let signals = SignalWatcher(interrupt: session.interrupt, grace: session.run.grace, logger: session.console,
                                     building: { session.building.load(ordering: .sequentiallyConsistent) },
