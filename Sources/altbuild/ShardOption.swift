@@ -9,7 +9,7 @@ import BuildEngine
 /// on each job's command line.
 struct ShardOption: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "Only part K of N of the decks (1 ≤ K ≤ N), split by a hash of each deck's path in the project, for CI matrices: N jobs with K = 1…N build every deck once.",
+        "Only part K of N of the decks (1 <= K <= N), split by a hash of each deck's path in the project, for CI matrices: N jobs with K = 1 to N build every deck once.",
         valueName: "K/N"))
     var shard: String?
 

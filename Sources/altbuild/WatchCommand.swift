@@ -26,10 +26,10 @@ struct WatchCommand: AsyncParsableCommand {
     @Flag(help: "Look for changes by listing the decks every --poll-interval instead of with inotify (the only way off Linux; also for network folders).")
     var poll = false
 
-    @Option(name: .customLong("poll-interval"), help: "With --poll, how often to look (default 500ms).")
+    @Option(name: .customLong("poll-interval"), help: ArgumentHelp("With --poll, how often to look.", valueName: "duration"))
     var pollInterval = "500ms"
 
-    @Option(help: "How long changes must pause before a build starts, so a burst of writes is one build (default 200ms).")
+    @Option(help: ArgumentHelp("How long changes must pause before a build starts, so a burst of writes is one build.", valueName: "duration"))
     var debounce = "200ms"
 
     func validate() throws {
