@@ -6,6 +6,7 @@
 # bench/perf/RESULTS-before.md is one run's output with notes).
 #
 # Usage: bench/perf.sh            (about 10 minutes on 2 cores)
+#        PERF_ONLY=d,f bench/perf.sh  (only those goals; s: the strace counts)
 #        PERF_QUICK=1 bench/perf.sh   (small sizes: checks the harness)
 set -euo pipefail
 cd "$(dirname "$0")/.."

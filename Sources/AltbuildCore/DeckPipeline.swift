@@ -124,13 +124,16 @@ public struct DeckPipeline: Sendable {
         return Answer(description: made, key: key, source: byUs ? .describer : .cache)
     }
 
-    /// All three steps: the accessible deck's bytes and what was done.
-    public func run(_ bytes: [UInt8], path: String, review: ReviewFile? = nil,
-                    cancel: CancelFlag = CancelFlag()) async throws -> ([UInt8], Plan, Int) {
-        let digest = SHA256.hash(bytes)
-        let scanned = try await processor.scan(path, bytes: bytes, digest: digest, cancel: cancel)
+    /// All three steps on the deck at `path`, whose bytes the build hashed to
+    /// `digest`: the accessible deck (nil when nothing needed writing: the
+    /// input is the output) and what was done.
+    public func run(_ path: String, digest: SHA256Digest, review: ReviewFile? = nil,
+                    cancel: CancelFlag = CancelFlag()) async throws -> (WrittenDeck?, Plan, Int) {
+        let scanned = try await processor.scan(path, digest: digest, cancel: cancel)
         let plan = try await describe(scanned, path: path, review: review, cancel: cancel)
-        let output = try await processor.inject(path, bytes: bytes, digest: digest, edits: plan.deckEdits, cancel: cancel)
+        let edits = plan.deckEdits
+        let output = edits.isEmpty ? nil : try await processor.inject(path, digest: digest, edits: edits,
+                                                                       hashed: scanned.fileStatus, cancel: cancel)
         return (output, plan, scanned.inventory.slides.count)
     }
 }
