@@ -1,3 +1,4 @@
+public import AltbuildSupport
 #if canImport(Glibc)
 import Glibc
 #endif
