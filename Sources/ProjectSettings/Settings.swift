@@ -4,7 +4,10 @@
 ///
 /// One-off actions and output formats stay flags only: `--force`,
 /// `--dry-run`, `--json`, `--help`. They say what to do this time, not how
-/// the project is built.
+/// the project is built. So do `--shard` (every job of a CI matrix shares
+/// the file, and each needs its own part) and `watch`'s `--poll`,
+/// `--poll-interval` and `--debounce` (how one session on one machine looks
+/// for changes).
 public enum Settings {
     public static let sections = ["build", "describer", "policy", "review", "limits"]
 
