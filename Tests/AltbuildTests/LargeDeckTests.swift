@@ -54,7 +54,7 @@ import DeckModel
         let measure = """
             import resource, subprocess, sys
             run = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-            print(run.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, run.stdout.decode()[:300])
+            print(run.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, run.stdout.decode()[:4000])
             """
         let answer = try Self.python(["-c", measure, worker, "scan", "--deck", folder + "/large.pptx"]).split(separator: " ", maxSplits: 2)
         let peakKiB = try #require(answer.count == 3 ? Int(answer[1]) : nil, "\(answer)")
