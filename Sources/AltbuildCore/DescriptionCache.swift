@@ -42,19 +42,25 @@ public struct DescriptionCache: Sendable {
         var reason: String?
     }
 
-    /// The cached description, if any. A record this altbuild cannot read
-    /// (an older format, a newer version) is a miss: the slot is described
-    /// again, which is always correct.
-    public func lookup(_ key: SHA256Digest) -> Description? {
-        guard readable, let digest = actions.lookup(Self.namespace, key), let bytes = store.get(digest),
+    /// The cached description, if any: from the local cache, else from the
+    /// remote cache behind it (by the same key, so a new deck reuses the
+    /// team's descriptions of the same pictures). A record this altbuild
+    /// cannot read (an older format, a newer version) is a miss: the slot is
+    /// described again, which is always correct.
+    public func lookup(_ key: SHA256Digest) async -> Description? {
+        guard readable, let digest = await actions.fetch(Self.namespace, key), let bytes = await store.fetch(digest),
               let record = try? JSONDecoder().decode(Record.self, from: Data(bytes)),
               record.version == Record.currentVersion else { return nil }
         return Description(text: record.text, needsReview: record.needsReview, reason: record.reason)
     }
 
-    public func store(_ description: Description, for key: SHA256Digest) throws {
+    /// Keeps a description just made, and sends it to the remote cache (if
+    /// any) at once: it is the expensive part, and another deck may need it
+    /// before this one's build ends.
+    public func store(_ description: Description, for key: SHA256Digest) async throws {
         let record = Record(text: description.text, needsReview: description.needsReview, reason: description.reason)
         let object = try store.put(try CanonicalJSON.encode(record))
         try actions.record(Self.namespace, key, result: object)
+        await actions.share(Self.namespace, key)
     }
 }

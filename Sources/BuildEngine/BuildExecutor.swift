@@ -140,7 +140,7 @@ public final class BuildExecutor: Sendable {
         if let settled = plan.settledOutcome { return settled }
         if case .restore(let reason) = plan.decision {
             // The result the key maps to, or (an older record) the state's own word for the output.
-            let recorded = cachedResult(plan) ?? state.record(for: plan.input.path).flatMap { record in
+            let recorded = await cachedResult(plan) ?? state.record(for: plan.input.path).flatMap { record in
                 record.outputDigest.map { TargetResult(output: $0, manifest: record.manifestDigest) }
             }
             if let recorded, let outcome = await restore(plan, recorded, reason: reason, start: start, cancel: cancel) {
@@ -149,17 +149,17 @@ public final class BuildExecutor: Sendable {
             return await build(plan, reason: .notInCache(reason), start: start, cancel: cancel)
         }
         let reason = plan.decision.reason
-        if !planner.options.force, let recorded = cachedResult(plan),
+        if !planner.options.force, let recorded = await cachedResult(plan),
            let outcome = await restore(plan, recorded, reason: reason, start: start, cancel: cancel) {
             return outcome
         }
         return await build(plan, reason: reason, start: start, cancel: cancel)
     }
 
-    /// The result the action cache holds for the plan's key, if any.
-    private func cachedResult(_ plan: TargetPlan) -> TargetResult? {
-        guard let key = plan.key, let result = actions.lookup(Self.resultNamespace, key) else { return nil }
-        return store.get(result).flatMap(TargetResult.decode)
+    /// The result the action cache (or the remote cache behind it) holds for the plan's key, if any.
+    private func cachedResult(_ plan: TargetPlan) async -> TargetResult? {
+        guard let key = plan.key, let result = await actions.fetch(Self.resultNamespace, key) else { return nil }
+        return await store.fetch(result).flatMap(TargetResult.decode)
     }
 
     // MARK: - Restoring
@@ -173,9 +173,10 @@ public final class BuildExecutor: Sendable {
         var updates: [String: [UInt8]] = [:]
         for (declared, digest) in zip(plan.declaredInputs, recorded.declaredUpdates ?? []) {
             guard let digest else { continue }
-            guard let content = store.get(digest) else { return nil }
+            guard let content = await store.fetch(digest) else { return nil }
             updates[declared.path] = content
         }
+        await store.pull(recorded.objects)
         do {
             try writeOutput(bytes, digest: recorded.output, plan: plan)
             let declared = try writeDeclaredUpdates(updates, plan: plan)
@@ -188,15 +189,16 @@ public final class BuildExecutor: Sendable {
         }
     }
 
-    /// The recorded output's bytes: from the store when it holds them (older
-    /// results, actions without recipes), else made from the input and the
-    /// recipe and checked against the recorded digest.
+    /// The recorded output's bytes: made from the input and the recipe when
+    /// the result has one (checked against the recorded digest; the store
+    /// never holds such an output, so it is not asked for), else the whole
+    /// output from the store (older results, actions without recipes).
     ///
     /// Any failure here is a miss, not an error: the build that follows is
     /// always correct, and reports its own failure if the deck has one.
     private func output(of recorded: TargetResult, plan: TargetPlan, cancel: CancelFlag) async -> [UInt8]? {
-        if let whole = store.get(recorded.output) { return whole }
-        guard let recipeDigest = recorded.recipe, let recipe = store.get(recipeDigest) else { return nil }
+        guard let recipeDigest = recorded.recipe else { return await store.fetch(recorded.output) }
+        guard let recipe = await store.fetch(recipeDigest) else { return nil }
         do {
             let input = try FileIO.read(plan.input.path)
             let digest = SHA256.hash(input)
@@ -249,6 +251,7 @@ public final class BuildExecutor: Sendable {
             let declared = try writeDeclaredUpdates(result.declaredUpdates, plan: plan)
             try recordSuccess(plan, key: read.key, inputDigest: read.digest, inputStatus: statusAfter,
                               outputDigest: stored.output, manifest: stored.manifest, declared: declared, start: start)
+            await actions.share(Self.resultNamespace, read.key, with: stored.objects)
             var outcome = TargetOutcome(input: input.path, output: plan.outputPath, status: .built, reason: reason,
                                         detail: result.detail, seconds: monotonicSeconds() - start,
                                         calls: result.calls, cacheHits: result.cacheHits)

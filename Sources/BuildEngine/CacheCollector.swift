@@ -89,10 +89,8 @@ public struct CacheCollector: Sendable {
             }
             if let result = actions.lookup(BuildExecutor.resultNamespace, record.key) {
                 keep.insert(result)
-                // The declared inputs the build rewrote come back with a restore: keep them too.
-                let recorded = store.get(result).flatMap(TargetResult.decode)
-                keep.formUnion((recorded?.declaredUpdates ?? []).compactMap { $0 })
-                if let recipe = recorded?.recipe { keep.insert(recipe) }
+                // The recipe and the declared inputs the build rewrote come back with a restore: keep them too.
+                keep.formUnion(store.get(result).flatMap(TargetResult.decode)?.objects ?? [])
             }
         }
         return keep

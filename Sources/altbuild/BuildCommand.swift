@@ -27,12 +27,16 @@ struct BuildCommand: AsyncParsableCommand {
     var dryRun = false
 
     @OptionGroup var run: BuildFlags
+    @OptionGroup var remoteFlags: RemoteFlags
 
     /// Decks that need work are built in workers under the project's lock;
     /// a dry run only plans, and a build with nothing to do takes no lock.
     func run() async throws {
-        let settings = try self.project.settings(extra: try self.run.values())
+        var flags = try self.run.values()
+        try remoteFlags.add(to: &flags)
+        let settings = try self.project.settings(extra: flags)
         var project = try ProjectFactory.project(settings, force: force)
+        let remote = try RemoteSettings.endpoint(settings)
         let inputs = try self.project.inputs(project, settings: settings)
         let buildID = makeBuildID()
         let run = BuildRun(settings: settings)
@@ -48,6 +52,7 @@ struct BuildCommand: AsyncParsableCommand {
             return
         }
         let logger = run.logger(stateDirectory: project.configuration.stateDirectory, buildID: buildID)
+        project.remote = remote.map { RemoteCache(endpoint: $0, cacheDirectory: project.cacheDirectory, logger: logger) }
         let workspace = try await prepare(project, logger: logger, buildID: buildID, run: run)
         let worker = WorkerDeckProcessor.workerExecutable()
         let pool = WorkerDeckProcessor.pool(executable: worker, jobs: run.jobs, memoryLimit: project.configuration.workerMemory)
@@ -57,6 +62,7 @@ struct BuildCommand: AsyncParsableCommand {
                                               outcomes: outcomes)
         // Every worker is reaped before the temp folder they write in goes.
         await pool.shutdown()
+        if let remote = project.remote { await remote.finish(within: remote.endpoint.flushDeadline) }
         workspace.scratch.remove()
         report(result, project: project, logger: logger, buildID: buildID)
         let reported = reports.write(build: outcomes, summary: result.summary, stopReason: result.stopReason,
@@ -131,6 +137,11 @@ struct BuildCommand: AsyncParsableCommand {
         var line = summary.line
         if summary.built + summary.restored > 0 && !project.options.inPlace { line += "; output in \(project.configuration.outputDirectory)/" }
         Console.out(line)
+        if let remote = project.remote {
+            let counts = remote.counts
+            logger.info("remote cache", metadata: RemoteSettings.metadata(counts, endpoint: remote.endpoint))
+            Console.out(RemoteSettings.line(counts, endpoint: remote.endpoint))
+        }
     }
 
     /// The exit status: 130 or 143 after SIGINT or SIGTERM (saying how to

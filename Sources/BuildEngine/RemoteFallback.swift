@@ -1,0 +1,48 @@
+public import AltbuildSupport
+
+/// Reads that fall back on the remote cache after a local miss, and keep
+/// what it gives, so the next build asks nobody. A local hit makes no
+/// request. Async, so that waiting on the network never holds one of the
+/// few threads Swift's concurrency runs the build on. Without a remote they
+/// are the local reads (`get`, `lookup`).
+extension ContentStore {
+    public func fetch(_ digest: SHA256Digest) async -> [UInt8]? {
+        if let bytes = get(digest) { return bytes }
+        guard let remote, let bytes = await remote.object(digest) else { return nil }
+        do {
+            try put(bytes)
+        } catch {
+            remote.couldNotKeep("object \(digest.hex)", error)
+        }
+        return bytes
+    }
+
+    /// Brings the objects the local store lacks from the remote: the pieces
+    /// of a result restored from it that later builds and commands read
+    /// without asking the remote (a manifest).
+    public func pull(_ digests: [SHA256Digest]) async {
+        guard remote != nil else { return }
+        for digest in digests where !contains(digest) {
+            _ = await fetch(digest)
+        }
+    }
+}
+
+extension ActionCache {
+    public func fetch(_ namespace: String, _ key: SHA256Digest) async -> SHA256Digest? {
+        if let result = lookup(namespace, key) { return result }
+        guard let remote, let entry = await remote.entry(key) else { return nil }
+        do {
+            try adopt(entry.bytes, namespace, key)
+        } catch {
+            remote.couldNotKeep("the entry for \(key.hex)", error)
+        }
+        return entry.result
+    }
+
+    /// Sends what the entry for `key` names, and the entry, to the remote
+    /// cache (in the background); nothing without one.
+    public func share(_ namespace: String, _ key: SHA256Digest, with objects: [SHA256Digest] = []) async {
+        await remote?.share(namespace, key, with: objects)
+    }
+}
