@@ -67,6 +67,18 @@ public struct ActionCache: Sendable {
         return entry.result
     }
 
+    /// The name the entry for `key` has in a remote cache (`ac/<name>`): the
+    /// key hashed with the entry format's version. Description keys do not
+    /// name the altbuild version, so without it altbuilds that write entries
+    /// differently would keep rejecting and overwriting each other's; with
+    /// it each format has its own names.
+    static func remoteName(_ key: SHA256Digest) -> SHA256Digest {
+        let hasher = SHA256()
+        hasher.update("altbuild-action-entry-v\(Entry.currentVersion)\n")
+        hasher.update(key.bytes)
+        return hasher.finalize()
+    }
+
     /// The entry's bytes as they are stored, with what they map to: what a
     /// remote cache is sent, unchanged, so both hold the same entry.
     func entry(_ namespace: String, _ key: SHA256Digest) -> (bytes: [UInt8], result: SHA256Digest)? {

@@ -1,15 +1,16 @@
-import AltbuildSupport
+public import AltbuildSupport
 public import Logging
 import HTTPClient
 import Synchronization
 
 /// A cache shared by a team over HTTP, in the layout of Bazel's HTTP cache
 /// (`GET`, `PUT` and `HEAD` on `{url}/cas/<sha256>` for store objects, by
-/// the digest of their plain bytes, and `{url}/ac/<key>` for action entries,
-/// as the local action cache stores them). Any server that speaks it works:
-/// bazel-remote, nginx with WebDAV, an S3-compatible gateway. Action keys
-/// of every namespace share the one `ac/` space: each kind of key is hashed
-/// from its own prefix, so they never meet.
+/// the digest of their plain bytes, and `{url}/ac/<name>` for action
+/// entries, as the local action cache stores them, named by
+/// `ActionCache.remoteName`). Any server that speaks it works: bazel-remote,
+/// nginx with WebDAV, an S3-compatible gateway. Action keys of every
+/// namespace share the one `ac/` space: each kind of key is hashed from its
+/// own prefix, so they never meet.
 ///
 /// It sits behind the local cache: `ContentStore.fetch` and
 /// `ActionCache.fetch` ask it only after a local miss, and keep what it gives.
@@ -27,16 +28,18 @@ public final class RemoteCache: Sendable {
     let logger: Logger
     let books = Mutex(RemoteBooks())
     let uploads = RemoteUploads()
-    /// Set when the uploads' deadline passes: requests still running stop.
-    let abandon = CancelFlag()
+    /// Set when the uploads' deadline passes, or with the build's own flag
+    /// (Ctrl+C's grace is over): requests still running stop.
+    let abandon: CancelFlag
 
     /// Largest object downloaded (whole outputs of actions without a recipe can be large).
     static let objectLimit = 1 << 30
     /// Largest answer read for an entry; anything over `ActionCache.entryLimit` is then rejected.
     static let entryDownloadLimit = 1 << 16
 
-    public init(endpoint: RemoteEndpoint, cacheDirectory: String, logger: Logger) {
+    public init(endpoint: RemoteEndpoint, cacheDirectory: String, logger: Logger, cancel: CancelFlag? = nil) {
         self.endpoint = endpoint
+        abandon = CancelFlag(parent: cancel)
         store = ContentStore(root: cacheDirectory)
         actions = ActionCache(root: cacheDirectory)
         self.logger = logger
@@ -61,7 +64,7 @@ public final class RemoteCache: Sendable {
     /// The entry for `key` as the remote has it, and what it maps to; nil
     /// when the remote lacks it or it is not an entry this altbuild reads.
     func entry(_ key: SHA256Digest) async -> (bytes: [UInt8], result: SHA256Digest)? {
-        guard let bytes = await download("ac/" + key.hex, limit: Self.entryDownloadLimit) else {
+        guard let bytes = await download("ac/" + ActionCache.remoteName(key).hex, limit: Self.entryDownloadLimit) else {
             books.withLock { if $0.asking { $0.counts.misses += 1 } }
             return nil
         }

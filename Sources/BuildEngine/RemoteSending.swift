@@ -29,7 +29,7 @@ extension RemoteCache {
         for digest in [entry.result] + objects where seen.insert(digest).inserted {
             guard await sendObject(digest) else { return }
         }
-        guard await put("ac/" + key.hex, entry.bytes) else { return }
+        guard await put("ac/" + ActionCache.remoteName(key).hex, entry.bytes) else { return }
         books.withLock { $0.counts.uploads += 1 }
     }
 

@@ -52,17 +52,19 @@ struct BuildCommand: AsyncParsableCommand {
             return
         }
         let logger = run.logger(stateDirectory: project.configuration.stateDirectory, buildID: buildID)
-        project.remote = remote.map { RemoteCache(endpoint: $0, cacheDirectory: project.cacheDirectory, logger: logger) }
+        let interrupt = BuildInterrupt()
+        project.remote = remote.map {
+            RemoteCache(endpoint: $0, cacheDirectory: project.cacheDirectory, logger: logger, cancel: interrupt.work)
+        }
         let workspace = try await prepare(project, logger: logger, buildID: buildID, run: run)
         let worker = WorkerDeckProcessor.workerExecutable()
         let pool = WorkerDeckProcessor.pool(executable: worker, jobs: run.jobs, memoryLimit: project.configuration.workerMemory)
         project.isolation = Project.Isolation.workers(executable: worker, temporaryDirectory: workspace.scratch.path,
                                                       killGrace: 2, pool: pool)
-        let (result, interrupt) = await build(project, inputs: inputs, logger: logger, buildID: buildID, run: run,
-                                              outcomes: outcomes)
+        let result = await build(project, inputs: inputs, logger: logger, buildID: buildID, run: run,
+                                 outcomes: outcomes, interrupt: interrupt)
         // Every worker is reaped before the temp folder they write in goes.
         await pool.shutdown()
-        if let remote = project.remote { await remote.finish(within: remote.endpoint.flushDeadline) }
         workspace.scratch.remove()
         report(result, project: project, logger: logger, buildID: buildID)
         let reported = reports.write(build: outcomes, summary: result.summary, stopReason: result.stopReason,
@@ -105,16 +107,17 @@ struct BuildCommand: AsyncParsableCommand {
     }
 
     /// Builds every deck, `--jobs` at a time, showing progress and logging
-    /// each outcome; SIGINT and SIGTERM stop it gracefully meanwhile.
-    private func build(_ project: Project, inputs: [DiscoveredInput], logger: Logger,
-                       buildID: String, run: BuildRun, outcomes: BuildOutcomes) async -> (BuildResult, BuildInterrupt) {
+    /// each outcome, then waits for the remote cache's uploads; SIGINT and
+    /// SIGTERM stop it gracefully meanwhile (uploads too, once the running
+    /// decks' grace is over).
+    private func build(_ project: Project, inputs: [DiscoveredInput], logger: Logger, buildID: String, run: BuildRun,
+                       outcomes: BuildOutcomes, interrupt: BuildInterrupt) async -> BuildResult {
         let jobs = run.jobs
         let timeoutSeconds = run.timeout
         let state = StateLog(path: project.statePath)
         if let recovery = state.recovery { logger.warning("\(recovery)", metadata: ["event": "state_recovered"]) }
         let executor = project.executor(state: state, buildID: buildID, logger: logger)
         let execution = ExecutionOptions(jobs: jobs, timeout: timeoutSeconds, keepGoing: run.keepGoing, maxFailureRate: run.maxFailureRate)
-        let interrupt = BuildInterrupt()
         let signals = SignalWatcher(interrupt: interrupt, grace: run.grace, logger: logger)
         let display = ProgressDisplay(mode: run.progress, total: inputs.count, jobs: jobs, quiet: run.quiet)
         logger.info("build started", metadata: BuildEvents.started(
@@ -124,9 +127,10 @@ struct BuildCommand: AsyncParsableCommand {
             outcomes.record(outcome, index: index)
             BuildEvents.log(outcome, index: index, logger: logger)
         }
-        signals.stop()
         display.finish()
-        return (result, interrupt)
+        if let remote = project.remote { await remote.finish(within: remote.endpoint.flushDeadline) }
+        signals.stop()
+        return result
     }
 
     /// Records the counts for `cache stats`, logs the end and prints the summary line.

@@ -182,6 +182,27 @@ import Foundation
         #expect(calls == described)
     }
 
+    /// Entries are held to the local action cache's format: one that does
+    /// not decode, or names another key, is a miss.
+    @Test func aDamagedRemoteEntryIsAMiss() throws {
+        let server = try NginxDAV()
+        let first = try clone("first", decks: 2)
+        #expect(try build(first, remote: server.url).status == 0)
+        let entries = server.stored("ac")
+        #expect(entries.count == 4)
+        // One swapped for another's (valid JSON, the wrong key), the rest cut short.
+        let swapped = try Data(contentsOf: URL(fileURLWithPath: entries[1]))
+        try swapped.write(to: URL(fileURLWithPath: entries[0]))
+        for entry in entries.dropFirst() { try Data(swapped.prefix(20)).write(to: URL(fileURLWithPath: entry)) }
+        let second = try clone("second", decks: 2)
+        let result = try build(second, remote: server.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(warnings(result, containing: "is not one this altbuild reads") == 1, "\(result.stderr)")
+        #expect(remoteLine(result).contains("0 hits"), "\(remoteLine(result))")
+        #expect(calls > 2)
+        #expect(files("\(first)/build") == files("\(second)/build"))
+    }
+
     @Test func noRemoteUploadSendsNothing() throws {
         let server = try NginxDAV()
         let project = try clone("fork")
