@@ -134,6 +134,7 @@ bench: release
 	bench/describers.sh
 	bench/hostile.sh
 	bench/perf.sh
+	bench/remote.sh
 
 # Everything built or recorded: SwiftPM's folder (and the venv in it), outputs, state.
 clean:

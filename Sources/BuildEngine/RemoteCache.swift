@@ -96,6 +96,9 @@ public final class RemoteCache: Sendable {
 
     /// One request with the endpoint's header and time limits; nil when the
     /// remote is no longer asked or the request got no answer (which stops it).
+    /// Answers may come compressed (`Accept-Encoding`): records and manifests
+    /// shrink several times, and a server set up for it (nginx's `gzip`,
+    /// bazel-remote's zstd) sends less; bodies are sent and verified plain.
     func request(_ method: String, _ path: String, body: [UInt8]? = nil, headers: [String: String] = [:],
                  limit: Int = 1 << 16) async -> HTTPResponse? {
         guard books.withLock({ $0.asking }) else { return nil }
@@ -104,7 +107,7 @@ public final class RemoteCache: Sendable {
             return try await HTTPClient.send(method: method, url: endpoint.url + "/" + path,
                                              headers: endpoint.headers.merging(headers) { given, _ in given },
                                              body: body, timeout: endpoint.timeout, connectTimeout: endpoint.connectTimeout,
-                                             maxResponseBytes: limit, cancel: abandon)
+                                             maxResponseBytes: limit, compressedAnswers: true, cancel: abandon)
         } catch HTTPFailure.cancelled {
             return nil
         } catch {

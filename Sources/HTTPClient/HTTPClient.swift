@@ -12,10 +12,14 @@ import Glibc
 public enum HTTPClient {
     /// `timeout` bounds the whole request (0: no bound); `connectTimeout` how
     /// long reaching the server may take (by default at most 10 s of `timeout`).
+    /// With `compressedAnswers`, the server may send the body compressed in
+    /// any encoding libcurl decodes (gzip, deflate, br, zstd); the response
+    /// holds it decoded, and `maxResponseBytes` bounds the decoded size.
     public static func send(method: String, url: String, headers: [String: String] = [:], body: [UInt8]? = nil,
                             timeout: Double, connectTimeout: Double? = nil, maxResponseBytes: Int = 16 << 20,
-                            cancel: CancelFlag = CancelFlag()) async throws -> HTTPResponse {
-        let limits = Limits(total: timeout, connect: connectTimeout ?? min(timeout, 10), responseBytes: maxResponseBytes)
+                            compressedAnswers: Bool = false, cancel: CancelFlag = CancelFlag()) async throws -> HTTPResponse {
+        let limits = Limits(total: timeout, connect: connectTimeout ?? min(timeout, 10), responseBytes: maxResponseBytes,
+                            compressedAnswers: compressedAnswers)
         return try await withCheckedThrowingContinuation { continuation in
             detachThread {
                 continuation.resume(with: Result {
@@ -29,6 +33,7 @@ public enum HTTPClient {
         var total: Double
         var connect: Double
         var responseBytes: Int
+        var compressedAnswers: Bool
     }
 
     static func perform(method: String, url: String, headers: [String: String], body: [UInt8]?, limits: Limits,
@@ -63,6 +68,8 @@ public enum HTTPClient {
         ccurl_setopt_long(curl, CURLOPT_CONNECTTIMEOUT_MS, Int(limits.connect * 1000))
         ccurl_setopt_long(curl, CURLOPT_FOLLOWLOCATION, 0)
         if method == "HEAD" { ccurl_setopt_long(curl, CURLOPT_NOBODY, 1) }
+        // The empty string asks for every encoding this libcurl can decode.
+        if limits.compressedAnswers { ccurl_setopt_string(curl, CURLOPT_ACCEPT_ENCODING, "") }
         ccurl_setopt_string(curl, CURLOPT_CUSTOMREQUEST, method)
         ccurl_setopt_pointer(curl, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headers))
     }

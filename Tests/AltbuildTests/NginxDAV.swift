@@ -89,6 +89,8 @@ final class NginxDAV {
                 listen 127.0.0.1:\(port);
                 root \(root);
                 client_max_body_size 0;
+                gzip on;
+                gzip_types *;
                 location / {
                     \(check)
                     dav_methods PUT DELETE;

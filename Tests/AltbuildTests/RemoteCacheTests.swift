@@ -214,6 +214,23 @@ import Foundation
         #expect(remoteLine(result).contains("0 uploads"), "\(remoteLine(result))")
     }
 
+    /// The same settings from `altbuild.toml`, a flag over the file, and a URL that is not one.
+    @Test func theRemoteIsConfiguredInTheProjectFile() throws {
+        let server = try NginxDAV()
+        let project = try clone("project")
+        try "[remote]\ncache = \"\(server.url)/team/\"\nupload = false\n".write(toFile: "\(project)/altbuild.toml", atomically: true, encoding: .utf8)
+        let readOnly = try build(project, remote: nil)
+        #expect(readOnly.status == 0, "\(readOnly.stderr)")
+        #expect(server.requests.contains { $0.method == "GET" && $0.path.hasPrefix("/team/ac/") })
+        #expect(!server.requests.contains { $0.method == "PUT" })
+        let forced = try build(project, remote: nil, ["--force", "--remote-upload"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(server.stored("team/ac").count == 8)
+        let wrong = try build(project, remote: "ftp://127.0.0.1/cache")
+        #expect(wrong.status == 2, "\(wrong.stdout)\(wrong.stderr)")
+        #expect(wrong.stderr.contains("expected an http:// or https:// URL"), "\(wrong.stderr)")
+    }
+
     @Test func theAuthHeaderIsSentAndNeverShown() throws {
         let secret = "s3cret-token-4242"
         let server = try NginxDAV(authorization: "Bearer \(secret)")
