@@ -35,6 +35,8 @@ REPO, ALTBUILD, WORK, PY = sys.argv[1:5]
 QUICK = os.environ.get("REMOTE_QUICK", "") not in ("", "0")
 N, ROUNDS = (20, 2) if QUICK else (200, 3)
 MAKE_DECKS = os.path.join(REPO, "bench", "perf", "make_decks.py")
+sys.path.insert(0, os.path.dirname(MAKE_DECKS))
+from no_ocr import no_ocr_path  # noqa: E402
 SUMMARY = re.compile(r"(\d+) decks: (\d+) built, (\d+) restored from cache, (\d+) up to date, (\d+) failed; (\d+) describer calls")
 REMOTE_LINE = re.compile(r"remote cache: (\d+) hits, (\d+) misses, (\d+) uploads")
 
@@ -47,23 +49,9 @@ def fmt_mb(nbytes):
     return f"{nbytes / 1e6:.2f} MB"
 
 
-def no_ocr_path():
-    """A PATH of symlinks to everything on PATH except tesseract."""
-    folder = os.path.join(WORK, "path-without-tesseract")
-    os.makedirs(folder, exist_ok=True)
-    for directory in os.environ.get("PATH", "").split(":"):
-        if not os.path.isdir(directory):
-            continue
-        for name in os.listdir(directory):
-            source, target = os.path.join(directory, name), os.path.join(folder, name)
-            if name != "tesseract" and not os.path.lexists(target) and os.path.isfile(source) and os.access(source, os.X_OK):
-                os.symlink(source, target)
-    return folder
-
-
 ENV = {k: v for k, v in os.environ.items()
        if k not in ("ALTBUILD_CACHE_DIR", "ALTBUILD_REMOTE_HEADER", "GITHUB_ACTIONS")}
-ENV["PATH"] = no_ocr_path()
+ENV["PATH"] = no_ocr_path(WORK)
 
 
 class Nginx:
@@ -250,12 +238,10 @@ def main():
     say("\n## Traffic (nginx's counts: request line, headers and body in; status line, headers and body out)\n")
     say("| build | requests | bytes to the server | bytes from the server | of the input decks |")
     say("|---|---|---|---|---|")
-    n, i, o = summed(traffic["up"])
-    by_method = ", ".join(f"{m} {summed(traffic['up'], m)[0]}" for m in ("GET", "HEAD", "PUT") if summed(traffic["up"], m)[0])
-    say(f"| first clone, cold, sending | {n} ({by_method}) | {fmt_mb(i)} | {fmt_mb(o)} | {100 * (i + o) / inputs:.1f}% |")
-    n, i, o = summed(traffic["down"])
-    by_method = ", ".join(f"{m} {summed(traffic['down'], m)[0]}" for m in ("GET", "HEAD", "PUT") if summed(traffic["down"], m)[0])
-    say(f"| second clone, from the remote | {n} ({by_method}) | {fmt_mb(i)} | {fmt_mb(o)} | {100 * (i + o) / inputs:.1f}% |")
+    for key, label in (("up", "first clone, cold, sending"), ("down", "second clone, from the remote")):
+        n, i, o = summed(traffic[key])
+        by_method = ", ".join(f"{m} {summed(traffic[key], m)[0]}" for m in ("GET", "HEAD", "PUT") if summed(traffic[key], m)[0])
+        say(f"| {label} | {n} ({by_method}) | {fmt_mb(i)} | {fmt_mb(o)} | {100 * (i + o) / inputs:.1f}% |")
     say(f"\ninput decks {fmt_mb(inputs)}; the accessible decks written {fmt_mb(traffic['outputs'])}; "
         f"the remote cache holds {fmt_mb(traffic['remote_store'])}; the second clone's .altbuild {fmt_mb(traffic['altbuild'])}")
     say(f"requests per deck for the second clone: {summed(traffic['down'])[0] / N:.1f}")
