@@ -156,10 +156,14 @@ public final class BuildExecutor: Sendable {
         return await build(plan, reason: reason, start: start, cancel: cancel)
     }
 
-    /// The result the action cache (or the remote cache behind it) holds for the plan's key, if any.
+    /// The result the action cache (or the remote cache behind it) holds for
+    /// the plan's key, if any, with the objects a restore reads brought from
+    /// the remote cache at once, rather than one round trip at a time.
     private func cachedResult(_ plan: TargetPlan) async -> TargetResult? {
-        guard let key = plan.key, let result = await actions.fetch(Self.resultNamespace, key) else { return nil }
-        return await store.fetch(result).flatMap(TargetResult.decode)
+        guard let key = plan.key, let result = await actions.fetch(Self.resultNamespace, key),
+              let recorded = await store.fetch(result).flatMap(TargetResult.decode) else { return nil }
+        await store.pull(recorded.objects)
+        return recorded
     }
 
     // MARK: - Restoring
@@ -176,7 +180,6 @@ public final class BuildExecutor: Sendable {
             guard let content = await store.fetch(digest) else { return nil }
             updates[declared.path] = content
         }
-        await store.pull(recorded.objects)
         do {
             try writeOutput(bytes, digest: recorded.output, plan: plan)
             let declared = try writeDeclaredUpdates(updates, plan: plan)

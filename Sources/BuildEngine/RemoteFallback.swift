@@ -17,13 +17,16 @@ extension ContentStore {
         return bytes
     }
 
-    /// Brings the objects the local store lacks from the remote: the pieces
-    /// of a result restored from it that later builds and commands read
-    /// without asking the remote (a manifest).
+    /// Brings the objects the local store lacks from the remote, all at
+    /// once: the pieces of a result from it, those the restore reads (a
+    /// recipe) and those later builds and commands read without asking the
+    /// remote (a manifest). One that cannot be had stays missing, which the
+    /// reader treats as a miss.
     public func pull(_ digests: [SHA256Digest]) async {
         guard remote != nil else { return }
-        for digest in digests where !contains(digest) {
-            _ = await fetch(digest)
+        let missing = Set(digests.filter { !contains($0) })
+        await withTaskGroup(of: Void.self) { group in
+            for digest in missing { group.addTask { _ = await fetch(digest) } }
         }
     }
 }
