@@ -40,8 +40,9 @@ public enum HTTPClient {
                         cancel: CancelFlag) throws -> HTTPResponse {
         var loadError = [CChar](repeating: 0, count: 300)
         guard ccurl_load(&loadError, loadError.count) == 0 else { throw HTTPFailure.transfer(text(loadError)) }
-        guard let curl = ccurl_easy_init() else { throw HTTPFailure.transfer("libcurl could not start") }
-        defer { ccurl_easy_cleanup(curl) }
+        guard let handle = CurlHandles.shared.take() else { throw HTTPFailure.transfer("libcurl could not start") }
+        defer { CurlHandles.shared.give(handle) }
+        let curl = handle.curl
         var list: UnsafeMutablePointer<curl_slist>?
         for (name, value) in headers { list = ccurl_slist_append(list, "\(name): \(value)") }
         defer { ccurl_slist_free_all(list) }
