@@ -20,7 +20,9 @@ vision model makes every avoided describer call seconds, not milliseconds.
 
 REMOTE_QUICK=1 uses 20 decks and 2 rounds, for a quick check of the harness.
 """
+import glob
 import hashlib
+import json
 import os
 import re
 import resource
@@ -171,6 +173,16 @@ def build(project, *extra):
     return wall, cpu, result.stdout
 
 
+def remote_counts(project):
+    """The remote cache's counts in the project's newest build log (event remote_cache)."""
+    log = sorted(glob.glob(os.path.join(project, ".altbuild", "logs", "*.jsonl")))[-1]
+    for line in open(log, encoding="utf-8"):
+        record = json.loads(line)
+        if record.get("event") == "remote_cache":
+            return record
+    raise SystemExit(f"no remote_cache event in {log}")
+
+
 def counts(stdout):
     match = SUMMARY.search(stdout)
     assert match, stdout
@@ -199,6 +211,7 @@ def main():
             wall, cpu, out = build(first, *remote)
             times["upload"].append((wall, cpu))
             up = server.requests()
+            sent = remote_counts(first)
             made = counts(out)
             assert made[1] == N and made[4] == 0, out
             fresh(second)
@@ -206,6 +219,7 @@ def main():
             wall, cpu, out = build(second, *remote)
             times["remote"].append((wall, cpu))
             down = server.requests()
+            received = remote_counts(second)
             got = counts(out)
             assert got[2] == N and got[5] == 0, f"the second clone should restore all {N} with no describer call: {out}"
             shutil.rmtree(os.path.join(second, "build"))
@@ -213,7 +227,7 @@ def main():
             wall, cpu, out = build(second, *remote)
             times["local"].append((wall, cpu))
             assert counts(out)[2] == N and not server.requests(), f"a local restore made requests: {out}"
-            traffic = {"up": up, "down": down, "calls": made[5], "outputs": size(os.path.join(second, "build")),
+            traffic = {"up": up, "down": down, "calls": made[5], "sent": sent, "received": received, "outputs": size(os.path.join(second, "build")),
                        "remote_store": size(os.path.join(server.folder, "root")), "altbuild": size(os.path.join(second, ".altbuild"))}
             say(f"round {round_ + 1}: " + ", ".join(f"{k} {v[-1][0]:.2f} s" for k, v in times.items()))
     finally:
@@ -245,6 +259,9 @@ def main():
     say(f"\ninput decks {fmt_mb(inputs)}; the accessible decks written {fmt_mb(traffic['outputs'])}; "
         f"the remote cache holds {fmt_mb(traffic['remote_store'])}; the second clone's .altbuild {fmt_mb(traffic['altbuild'])}")
     say(f"requests per deck for the second clone: {summed(traffic['down'])[0] / N:.1f}")
+    say(f"payload (altbuild's counts, bodies before HTTP compression): the first clone sent {fmt_mb(int(traffic['sent']['bytes_up']))} "
+        f"in {traffic['sent']['objects_up']} objects and {traffic['sent']['uploads']} entries; the second received "
+        f"{fmt_mb(int(traffic['received']['bytes_down']))} ({traffic['received']['hits']} hits)")
     say(f"\nload average at end {' '.join(f'{x:.2f}' for x in os.getloadavg())}; harness took {(time.time() - started) / 60:.1f} min")
 
 
