@@ -144,7 +144,7 @@ struct BuildCommand: AsyncParsableCommand {
         if let remote = project.remote {
             let counts = remote.counts
             logger.info("remote cache", metadata: RemoteSettings.metadata(counts, endpoint: remote.endpoint))
-            Console.out(RemoteSettings.line(counts, endpoint: remote.endpoint))
+            Console.out(RemoteSettings.line(counts))
         }
     }
 

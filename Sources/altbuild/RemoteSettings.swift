@@ -29,7 +29,7 @@ enum RemoteSettings {
     }
 
     /// The build's summary line for the remote cache.
-    static func line(_ counts: RemoteCacheCounts, endpoint: RemoteEndpoint) -> String {
+    static func line(_ counts: RemoteCacheCounts) -> String {
         var line = "remote cache: \(counts.hits) hits, \(counts.misses) misses, \(counts.uploads) uploads "
             + "(\(Quantity.describe(counts.bytesDown)) down, \(Quantity.describe(counts.bytesUp)) up)"
         if counts.rejected > 0 { line += ", \(counts.rejected) downloads rejected" }
