@@ -108,7 +108,7 @@ public struct DeckPipeline: Sendable {
         var request = DescriptionRequest(slot: slot, slideSize: slideSize, deckPath: path, deckLanguage: language, cancel: cancel)
         request.reserve = reserve
         let key = DescriptionCache.key(request, describer: describer)
-        if let cached = cache?.lookup(key) { return Answer(description: cached, key: key, source: .cache) }
+        if let cached = await cache?.lookup(key) { return Answer(description: cached, key: key, source: .cache) }
         if cancel.isCancelled || Task.isCancelled {
             throw cancel.error(path: path)
         }
@@ -118,7 +118,7 @@ public struct DeckPipeline: Sendable {
         let asked = request
         let (made, byUs) = try await flights.description(for: key) {
             let description = try await describer.describe(asked)
-            try cache?.store(description, for: key)
+            try await cache?.store(description, for: key)
             return description
         }
         return Answer(description: made, key: key, source: byUs ? .describer : .cache)

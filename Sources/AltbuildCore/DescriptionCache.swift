@@ -28,18 +28,24 @@ public struct DescriptionCache: Sendable {
         return hasher.finalize()
     }
 
-    /// The cached description, if any. A record this altbuild cannot read
-    /// (an older format, a newer version) is a miss: the slot is described
-    /// again, which is always correct.
-    public func lookup(_ key: SHA256Digest) -> Description? {
-        guard readable, let bytes = actions.result(Self.namespace, key, store: store),
+    /// The cached description, if any: from the local cache, else from the
+    /// remote cache behind it (by the same key, so a new deck reuses the
+    /// team's descriptions of the same pictures). A record this altbuild
+    /// cannot read (an older format, a newer version) is a miss: the slot is
+    /// described again, which is always correct.
+    public func lookup(_ key: SHA256Digest) async -> Description? {
+        guard readable, let bytes = await actions.fetchResult(Self.namespace, key, store: store),
               let record = DescriptionRecord.decode(bytes) else { return nil }
         return Description(text: record.text, needsReview: record.needsReview, reason: record.reason)
     }
 
-    /// Keeps a description inside its action entry (one file a description; `DescriptionRecord`).
-    public func store(_ description: Description, for key: SHA256Digest) throws {
+    /// Keeps a description inside its action entry (one file a description;
+    /// `DescriptionRecord`), and sends it to the remote cache (if any) at
+    /// once: it is the expensive part, and another deck may need it before
+    /// this one's build ends.
+    public func store(_ description: Description, for key: SHA256Digest) async throws {
         let record = DescriptionRecord(text: description.text, needsReview: description.needsReview, reason: description.reason)
         try actions.record(Self.namespace, key, resultBytes: try record.encoded(), store: store)
+        await actions.share(Self.namespace, key)
     }
 }

@@ -19,12 +19,17 @@ import Glibc
 /// by, as for objects.
 public struct ActionCache: Sendable {
     public let root: String
+    /// Asked after a local miss, and told of entries this build made (`RemoteCache`); nil: local only.
+    public let remote: RemoteCache?
 
     /// The largest entry written: one disk block. A result whose entry would
     /// be larger goes to the content store, and the entry names it.
     public static let entryLimit = 4096
 
-    public init(root: String) { self.root = root }
+    public init(root: String, remote: RemoteCache? = nil) {
+        self.root = root
+        self.remote = remote
+    }
 
     public var actionsDirectory: String { root + "/actions" }
 
@@ -66,6 +71,18 @@ public struct ActionCache: Sendable {
     public func result(_ namespace: String, _ key: SHA256Digest, store: ContentStore) -> [UInt8]? {
         guard let entry = entry(namespace, key) else { return nil }
         return entry.inline ?? store.get(entry.result)
+    }
+
+    /// The name the entry for `key` has in a remote cache (`ac/<name>`): the
+    /// key hashed with the entry format's version. Description keys do not
+    /// name the altbuild version, so without it altbuilds that write entries
+    /// differently would keep rejecting and overwriting each other's; with
+    /// it each format has its own names.
+    static func remoteName(_ key: SHA256Digest) -> SHA256Digest {
+        let hasher = SHA256()
+        hasher.update("altbuild-action-entry-v\(Entry.currentVersion)\n")
+        hasher.update(key.bytes)
+        return hasher.finalize()
     }
 
     /// Moves an entry of the older layout (`actions/<namespace>/ab/…`) into place; true if there was one.

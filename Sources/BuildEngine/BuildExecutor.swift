@@ -140,7 +140,7 @@ public final class BuildExecutor: Sendable {
         if let settled = plan.settledOutcome { return settled }
         if case .restore(let reason) = plan.decision {
             // The result the key maps to, or (an older record) the state's own word for the output.
-            let recorded = cachedResult(plan) ?? state.record(for: plan.input.path).flatMap { record in
+            let recorded = await cachedResult(plan) ?? state.record(for: plan.input.path).flatMap { record in
                 record.outputDigest.map { TargetResult(output: $0, manifest: record.manifestDigest) }
             }
             if let recorded, let outcome = await restore(plan, recorded, reason: reason, start: start, cancel: cancel) {
@@ -149,17 +149,22 @@ public final class BuildExecutor: Sendable {
             return await build(plan, reason: .notInCache(reason), start: start, cancel: cancel)
         }
         let reason = plan.decision.reason
-        if !planner.options.force, let recorded = cachedResult(plan),
+        if !planner.options.force, let recorded = await cachedResult(plan),
            let outcome = await restore(plan, recorded, reason: reason, start: start, cancel: cancel) {
             return outcome
         }
         return await build(plan, reason: reason, start: start, cancel: cancel)
     }
 
-    /// The result the action cache holds for the plan's key, if any.
-    private func cachedResult(_ plan: TargetPlan) -> TargetResult? {
-        guard let key = plan.key, let result = actions.lookup(Self.resultNamespace, key) else { return nil }
-        return store.get(result).flatMap(TargetResult.decode)
+    /// The result the action cache (or the remote cache behind it) holds for
+    /// the plan's key, if any, with the objects a restore reads brought from
+    /// the remote cache at once, rather than one round trip at a time.
+    private func cachedResult(_ plan: TargetPlan) async -> TargetResult? {
+        guard let key = plan.key,
+              let recorded = await actions.fetchResult(Self.resultNamespace, key, store: store).flatMap(TargetResult.decode)
+        else { return nil }
+        await store.pull(recorded.objects)
+        return recorded
     }
 
     // MARK: - Restoring
@@ -174,7 +179,7 @@ public final class BuildExecutor: Sendable {
         var updates: [String: [UInt8]] = [:]
         for (declared, digest) in zip(plan.declaredInputs, recorded.declaredUpdates ?? []) {
             guard let digest else { continue }
-            guard let content = store.get(digest) else { return nil }
+            guard let content = await store.fetch(digest) else { return nil }
             updates[declared.path] = content
         }
         do {
@@ -196,9 +201,9 @@ public final class BuildExecutor: Sendable {
     /// Any failure here is a miss, not an error: the build that follows is
     /// always correct, and reports its own failure if the deck has one.
     private func output(of recorded: TargetResult, plan: TargetPlan, cancel: CancelFlag) async -> ActionOutput? {
-        guard let recipeDigest = recorded.recipe else { return store.get(recorded.output).map(ActionOutput.bytes) }
+        guard let recipeDigest = recorded.recipe else { return await store.fetch(recorded.output).map(ActionOutput.bytes) }
         // A file that changed since planning is not the input this result was recorded for.
-        guard let recipe = store.get(recipeDigest), let input = try? currentInput(plan), input.digest == plan.inputDigest
+        guard let recipe = await store.fetch(recipeDigest), let input = try? currentInput(plan), input.digest == plan.inputDigest
         else { return nil }
         do {
             let made = try await action.materialize(plan.input, digest: input.digest, recipe: recipe, cancel: cancel)
@@ -256,6 +261,7 @@ public final class BuildExecutor: Sendable {
             let declared = try writeDeclaredUpdates(result.declaredUpdates, plan: plan)
             try recordSuccess(plan, key: read.key, inputDigest: read.digest, inputStatus: statusAfter,
                               outputDigest: stored.output, manifest: stored.manifest, declared: declared, start: start)
+            await actions.share(Self.resultNamespace, read.key, with: stored.objects)
             var outcome = TargetOutcome(input: input.path, output: plan.outputPath, status: .built, reason: reason,
                                         detail: result.detail, seconds: monotonicSeconds() - start,
                                         calls: result.calls, cacheHits: result.cacheHits)

@@ -93,10 +93,9 @@ public struct CacheCollector: Sendable {
             }
             let target = ActionReference(namespace: BuildExecutor.resultNamespace, key: record.key)
             if let entry = retain(target, in: &keep) {
-                // The declared inputs the build rewrote come back with a restore: keep them too.
+                // The recipe and the declared inputs the build rewrote come back with a restore: keep them too.
                 let recorded = (entry.inline ?? store.get(entry.result)).flatMap(TargetResult.decode)
-                keep.objects.formUnion((recorded?.declaredUpdates ?? []).compactMap { $0 })
-                if let recipe = recorded?.recipe { keep.objects.insert(recipe) }
+                keep.objects.formUnion(recorded?.objects ?? [])
             }
         }
         return keep

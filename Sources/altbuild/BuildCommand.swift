@@ -24,14 +24,18 @@ struct BuildCommand: AsyncParsableCommand {
     var dryRun = false
 
     @OptionGroup var run: BuildFlags
+    @OptionGroup var remoteFlags: RemoteFlags
 
     @OptionGroup var shard: ShardOption
 
     /// Decks that need work are built in workers under the project's lock;
     /// a dry run only plans, and a build with nothing to do takes no lock.
     func run() async throws {
-        let settings = try self.project.settings(extra: try self.run.values())
-        let project = try ProjectFactory.project(settings, force: force)
+        var flags = try self.run.values()
+        try remoteFlags.add(to: &flags)
+        let settings = try self.project.settings(extra: flags)
+        var project = try ProjectFactory.project(settings, force: force)
+        let remote = try RemoteSettings.endpoint(settings)
         let selection = try shard.select(try self.project.inputs(project, settings: settings))
         let inputs = selection.inputs
         let buildID = makeBuildID()
@@ -40,6 +44,9 @@ struct BuildCommand: AsyncParsableCommand {
         let outcomes = BuildOutcomes(inputs: inputs, keeping: reports.anyRequested)
         let logger = run.logger(stateDirectory: project.configuration.stateDirectory, buildID: buildID)
         let interrupt = BuildInterrupt()
+        project.remote = remote.map {
+            RemoteCache(endpoint: $0, cacheDirectory: project.cacheDirectory, logger: logger, cancel: interrupt.work)
+        }
         let pass = BuildPass(project: project, run: run, force: force)
         let ending = try await pass.execute(inputs, buildID: buildID, logger: logger, outcomes: outcomes,
                                             interrupt: interrupt, listening: true)
@@ -48,6 +55,11 @@ struct BuildCommand: AsyncParsableCommand {
             line += "; output in \(project.configuration.outputDirectory)/"
         }
         Console.out(line)
+        if case .ran = ending, let remote = project.remote {
+            let counts = remote.counts
+            logger.info("remote cache", metadata: RemoteSettings.metadata(counts, endpoint: remote.endpoint))
+            Console.out(RemoteSettings.line(counts))
+        }
         let result: BuildResult? = if case .ran(let result) = ending { result } else { nil }
         let reported = reports.write(build: outcomes, summary: ending.summary, stopReason: result?.stopReason,
                                      interrupted: result?.interrupted ?? false, project: project,

@@ -72,7 +72,8 @@ struct BuildPass {
                                   lockTimeout: run.lockTimeout, logger: logger, interrupt: interrupt)
     }
 
-    /// Builds every deck, `--jobs` at a time, showing progress and logging each outcome.
+    /// Builds every deck, `--jobs` at a time, showing progress and logging
+    /// each outcome, then waits for the remote cache's uploads.
     private func build(_ project: Project, inputs: [DiscoveredInput], logger: Logger, buildID: String,
                        outcomes: BuildOutcomes, interrupt: BuildInterrupt) async -> BuildResult {
         let state = StateLog(path: project.statePath)
@@ -88,6 +89,8 @@ struct BuildPass {
             BuildEvents.log(outcome, index: index, logger: logger)
         }
         display.finish()
+        // Uploads finish while Ctrl+C is still watched: once the running decks' grace is over, it stops them too.
+        if let remote = project.remote { await remote.finish(within: remote.endpoint.flushDeadline) }
         return result
     }
 

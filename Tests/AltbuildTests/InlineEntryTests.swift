@@ -54,7 +54,7 @@ import Describers
         #expect(actions.result("targets", key, store: store) == noise)
     }
 
-    @Test func aTamperedInlineRecordIsAMissAndIsDropped() throws {
+    @Test func aTamperedInlineRecordIsAMissAndIsDropped() async throws {
         try actions.record("descriptions", key, resultBytes: record, store: store)
         var bytes = try entryFile(key)
         // "2023" becomes "2024": still a well-formed record, but not the one the entry names.
@@ -63,7 +63,7 @@ import Describers
         try FileIO.writeAtomically(bytes, to: actions.path("descriptions", key))
         #expect(actions.result("descriptions", key, store: store) == nil)
         #expect(!FileIO.exists(actions.path("descriptions", key)), "the tampered entry is dropped")
-        #expect(DescriptionCache(store: store, actions: actions).lookup(key) == nil)
+        #expect(await DescriptionCache(store: store, actions: actions).lookup(key) == nil)
     }
 
     @Test func tornMisplacedAndUnknownEntriesDoNotDecode() throws {
@@ -89,7 +89,7 @@ import Describers
         #expect(actions.result("descriptions", key, store: store) == record)
     }
 
-    @Test func entriesAndRecordsOfTheJSONFormatStillRead() throws {
+    @Test func entriesAndRecordsOfTheJSONFormatStillRead() async throws {
         // What altbuild wrote before results travelled inline: a JSON entry naming a store object.
         let description = Array(#"{"needsReview":true,"reason":"asked a model once","text":"A red bicycle.","version":2}"#.utf8)
         let digest = try store.put(description)
@@ -97,15 +97,15 @@ import Describers
         try FileIO.writeAtomically(legacy, to: actions.path("descriptions", key))
         #expect(actions.lookup("descriptions", key) == digest)
         #expect(actions.result("descriptions", key, store: store) == description)
-        let cached = DescriptionCache(store: store, actions: actions).lookup(key)
+        let cached = await DescriptionCache(store: store, actions: actions).lookup(key)
         #expect(cached?.text == "A red bicycle." && cached?.needsReview == true, "an upgrade asks no model again")
         #expect(try entryFile(key) == legacy, "read as it is, not rewritten")
     }
 
-    @Test func aDescriptionIsOneFile() throws {
+    @Test func aDescriptionIsOneFile() async throws {
         let cache = DescriptionCache(store: store, actions: actions)
-        try cache.store(Description(text: "A red bicycle against a wall.", needsReview: false, reason: nil), for: key)
-        #expect(cache.lookup(key)?.text == "A red bicycle against a wall.")
+        try await cache.store(Description(text: "A red bicycle against a wall.", needsReview: false, reason: nil), for: key)
+        #expect(await cache.lookup(key)?.text == "A red bicycle against a wall.")
         #expect(storeObjects().isEmpty)
         #expect(actions.entry(DescriptionCache.namespace, key)?.inline != nil)
     }

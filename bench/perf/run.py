@@ -23,6 +23,8 @@ import time
 import urllib.request
 import zipfile
 
+from no_ocr import no_ocr_path
+
 REPO, ALTBUILD, WORK, PY = sys.argv[1:5]
 HERE = os.path.join(REPO, "bench", "perf")
 WORKER = os.path.join(os.path.dirname(ALTBUILD), "altbuild-worker")
@@ -61,28 +63,9 @@ def fmt_mb(nbytes):
 
 # ---------------------------------------------------------------- environment
 
-def no_ocr_path():
-    """A PATH of symlinks to everything on PATH except tesseract: OCR off,
-    everything else where altbuild (or anything it runs) would look for it."""
-    folder = os.path.join(WORK, "path-without-tesseract")
-    os.makedirs(folder, exist_ok=True)
-    for directory in os.environ.get("PATH", "").split(":"):
-        if not os.path.isdir(directory):
-            continue
-        for name in os.listdir(directory):
-            source = os.path.join(directory, name)
-            target = os.path.join(folder, name)
-            if name == "tesseract" or os.path.lexists(target):
-                continue
-            if os.path.isfile(source) and os.access(source, os.X_OK):
-                os.symlink(source, target)
-    assert not os.path.exists(os.path.join(folder, "tesseract"))
-    return folder
-
-
 ENV = {k: v for k, v in os.environ.items()
        if k not in ("ALTBUILD_CACHE_DIR", "ALTBUILD_WORKER", "ALTBUILD_WORKER_FAULT", "GITHUB_ACTIONS")}
-ENV["PATH"] = no_ocr_path()
+ENV["PATH"] = no_ocr_path(WORK)
 
 
 def run(cmd, cwd, env=None, check=True):
