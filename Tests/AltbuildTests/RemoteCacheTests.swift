@@ -155,6 +155,29 @@ import Foundation
         #expect(calls == 12)
     }
 
+    /// Issue 14's CI matrix: three jobs build a shard each, in clones of
+    /// their own, and send their results; a final job with the remote cache
+    /// and an empty local cache assembles every output with no describer
+    /// call, the same bytes the shards wrote.
+    @Test func threeShardsThenAnAssembleJobThatDescribesNothing() throws {
+        let server = try NginxDAV()
+        var shardOutputs: [String: Data] = [:]
+        for k in 1...3 {
+            let job = try clone("shard\(k)", decks: 9)
+            let result = try build(job, remote: server.url, ["--shard", "\(k)/3"])
+            #expect(result.status == 0, "\(result.stderr)")
+            shardOutputs.merge(files("\(job)/build")) { first, _ in first }
+        }
+        #expect(calls == 9, "each deck described once, by the shard it fell in")
+        #expect(shardOutputs.count == 9)
+        let assemble = try clone("assemble", decks: 9)
+        let result = try build(assemble, remote: server.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("9 decks: 0 built, 9 restored from cache"), "\(result.stdout)")
+        #expect(calls == 9, "the assemble job asks no describer")
+        #expect(files("\(assemble)/build") == shardOutputs)
+    }
+
     @Test func aCorruptedRemoteObjectIsRejectedAndMended() throws {
         let server = try NginxDAV()
         let first = try clone("first", decks: 2)
