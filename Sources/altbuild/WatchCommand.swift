@@ -22,6 +22,7 @@ struct WatchCommand: AsyncParsableCommand {
     @OptionGroup var project: ProjectOptions
 
     @OptionGroup var run: BuildFlags
+    @OptionGroup var remoteFlags: RemoteFlags
 
     @Flag(help: "Look for changes by listing the decks every --poll-interval instead of with inotify (the only way off Linux; also for network folders).")
     var poll = false
@@ -39,7 +40,9 @@ struct WatchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let settings = try project.settings(extra: try run.values())
+        var flags = try run.values()
+        try remoteFlags.add(to: &flags)
+        let settings = try project.settings(extra: flags)
         let session = try WatchSession(options: project, settings: settings)
         // A path that does not exist is an error now (exit 1), as for build, not a watch that waits for it.
         _ = try project.inputs(session.project, settings: settings)
@@ -91,6 +94,8 @@ final class WatchSession: Sendable {
     let options: ProjectOptions
     let settings: EffectiveSettings
     let project: Project
+    /// The remote cache each build reads and fills, as `build` does; nil: local only.
+    let remote: RemoteEndpoint?
     let run: BuildRun
     let roots: [String]
     let scope: WatchScope
@@ -105,6 +110,7 @@ final class WatchSession: Sendable {
         self.options = options
         self.settings = settings
         project = try ProjectFactory.project(settings)
+        remote = try RemoteSettings.endpoint(settings)
         var run = BuildRun(settings: settings)
         // One line per build: no progress lines (failures still go to stderr).
         run.progress = .none
@@ -136,6 +142,11 @@ final class WatchSession: Sendable {
         let logger = run.logger(stateDirectory: project.configuration.stateDirectory, buildID: buildID)
         building.store(true, ordering: .sequentiallyConsistent)
         defer { building.store(false, ordering: .sequentiallyConsistent) }
+        // A remote cache of its own for each build: an outage ends its use for that build only.
+        var project = self.project
+        project.remote = remote.map {
+            RemoteCache(endpoint: $0, cacheDirectory: project.cacheDirectory, logger: logger, cancel: interrupt.work)
+        }
         let ending: BuildPass.Ending
         do {
             ending = try await BuildPass(project: project, run: run, force: false).execute(
