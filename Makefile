@@ -28,9 +28,15 @@ deps:
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi
 
-# The tests draw pictures with Pillow (for OCR) and run a fake model server in Python.
+# The tests draw pictures with Pillow (for OCR) and run a fake model server in
+# Python; the remote cache tests run a real nginx with WebDAV on 127.0.0.1.
+NGINX_APT_PACKAGES := nginx libnginx-mod-http-dav-ext
 test-deps: deps
 	@python3 -c "import PIL" 2>/dev/null || python3 -m pip install -q pillow
+	@if [ ! -x /usr/sbin/nginx ] || [ ! -f /usr/lib/nginx/modules/ngx_http_dav_ext_module.so ]; then \
+		echo "Installing $(NGINX_APT_PACKAGES) with apt-get"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(NGINX_APT_PACKAGES); \
+	fi
 
 # The review page's browser test: Debian's Chromium and its driver (Selenium
 # is pointed at them, so it never downloads a browser), and Selenium in a venv
@@ -128,6 +134,7 @@ bench: release
 	bench/describers.sh
 	bench/hostile.sh
 	bench/perf.sh
+	bench/remote.sh
 
 # Everything built or recorded: SwiftPM's folder (and the venv in it), outputs, state.
 clean:

@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "OOXML", dependencies: ["DeckModel", "AltbuildSupport", "CZip", "CLibXML2"],
             swiftSettings: strictSettings),
-        // HTTP for the model-backed describers, over libcurl.
+        // HTTP for the model-backed describers and the remote cache, over libcurl.
         .target(
             name: "HTTPClient", dependencies: ["AltbuildSupport", "ProcessSupport", "CCurlLoader"],
             swiftSettings: strictSettings),
@@ -81,7 +81,7 @@ let package = Package(
         // The generic build engine: discovery, scheduling and reporting. Knows nothing of PowerPoint.
         .target(
             name: "BuildEngine",
-            dependencies: ["AltbuildSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["AltbuildSupport", "HTTPClient", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
         // Child processes and signals: spawning isolated workers, timeouts, cancellation.
         .target(

@@ -6,23 +6,15 @@
 # bench/perf/RESULTS-before.md is one run's output with notes).
 #
 # Usage: bench/perf.sh            (about 10 minutes on 2 cores)
+#        PERF_ONLY=d,f bench/perf.sh  (only those goals; s: the strace counts)
 #        PERF_QUICK=1 bench/perf.sh   (small sizes: checks the harness)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=$PWD/.build/release/altbuild
-[ -x "$bin" ] && [ -x "$(dirname "$bin")/altbuild-worker" ] || swift build -c release --static-swift-stdlib
 missing=()
 command -v ninja >/dev/null || missing+=(ninja-build)
 command -v strace >/dev/null || missing+=(strace)
 [ -x /usr/bin/time ] || missing+=(time)
-python3 -c "import ensurepip" 2>/dev/null || missing+=(python3-venv)
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=$([ "$(id -u)" = 0 ] || echo sudo)
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
-venv=bench/work/venv
-[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/python" -c "import pptx, PIL" 2>/dev/null || "$venv/bin/pip" install -q python-pptx pillow
+. bench/setup.sh
 work=$PWD/bench/work/perf
 rm -rf "$work"
 mkdir -p "$work"

@@ -61,8 +61,12 @@ extension StopReason {
 
 extension BuildSummary {
     /// The closing line of a build.
-    public var line: String {
-        var text = "\(total) decks: \(built) built, \(restored) restored from cache, \(upToDate) up to date, \(failed) failed"
+    public var line: String { line(counted: "\(total) decks") }
+
+    /// The closing line, opened by `counted`: how many decks it speaks of
+    /// (`20 decks`, or a shard's `shard 2/3: 7 of 20 decks`).
+    public func line(counted: String) -> String {
+        var text = "\(counted): \(built) built, \(restored) restored from cache, \(upToDate) up to date, \(failed) failed"
         if skipped > 0 { text += ", \(skipped) skipped" }
         if interrupted > 0 { text += ", \(interrupted) interrupted" }
         if notStarted > 0 { text += ", \(notStarted) not started" }

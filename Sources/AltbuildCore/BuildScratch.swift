@@ -29,8 +29,11 @@ public struct BuildScratch: Sendable {
         return removed
     }
 
+    /// Removes this build's folder, and `tmp/` itself when nothing else is
+    /// in it, so a finished or interrupted build leaves no temp folder.
     public func remove() {
         removeTree(path)
+        rmdir(root)
     }
 }
 

@@ -15,12 +15,12 @@ public struct DeckAction: TargetAction {
         self.reviewPath = reviewPath
     }
 
-    public func build(_ input: DiscoveredInput, bytes: [UInt8], previousManifest: [UInt8]?, cancel: CancelFlag) async throws -> ActionResult {
+    public func build(_ input: DiscoveredInput, digest: SHA256Digest, previousManifest: [UInt8]?, cancel: CancelFlag) async throws -> ActionResult {
         let path = reviewPath(input)
         let review = try path.flatMap { try ReviewFile.read($0) }
-        let (output, plan, slides) = try await pipeline.run(bytes, path: input.path, review: review?.file, cancel: cancel)
+        let (written, plan, slides) = try await pipeline.run(input.path, digest: digest, review: review?.file, cancel: cancel)
         let manifest = try DeckManifest(slides: slides, slots: plan.manifest).encoded()
-        var result = ActionResult(output: output, manifest: manifest, detail: plan.report.summary,
+        var result = ActionResult(output: ActionOutput(written), manifest: manifest, detail: plan.report.summary,
                                   calls: plan.describerCalls, cacheHits: plan.cacheHits)
         result.warnings = plan.warnings
         result.recipe = try DeckRecipe(edits: plan.deckEdits).encoded()
@@ -33,9 +33,17 @@ public struct DeckAction: TargetAction {
     }
 
     /// The output again, from the input and the edits a build recorded: an inject, no describer.
-    public func materialize(_ input: DiscoveredInput, bytes: [UInt8], digest: SHA256Digest, recipe: [UInt8],
-                            cancel: CancelFlag) async throws -> [UInt8] {
+    public func materialize(_ input: DiscoveredInput, digest: SHA256Digest, recipe: [UInt8],
+                            cancel: CancelFlag) async throws -> ActionOutput {
         let edits = try DeckRecipe.decode(recipe).edits
-        return try await pipeline.processor.inject(input.path, bytes: bytes, digest: digest, edits: edits, cancel: cancel)
+        if edits.isEmpty { return .input }
+        return ActionOutput(try await pipeline.processor.inject(input.path, digest: digest, edits: edits, hashed: nil, cancel: cancel))
+    }
+}
+
+extension ActionOutput {
+    /// A deck the pipeline wrote, or the input itself when it wrote none.
+    init(_ written: WrittenDeck?) {
+        self = written.map { .file(path: $0.path, digest: $0.digest) } ?? .input
     }
 }

@@ -108,7 +108,7 @@ public struct DeckPipeline: Sendable {
         var request = DescriptionRequest(slot: slot, slideSize: slideSize, deckPath: path, deckLanguage: language, cancel: cancel)
         request.reserve = reserve
         let key = DescriptionCache.key(request, describer: describer)
-        if let cached = cache?.lookup(key) { return Answer(description: cached, key: key, source: .cache) }
+        if let cached = await cache?.lookup(key) { return Answer(description: cached, key: key, source: .cache) }
         if cancel.isCancelled || Task.isCancelled {
             throw cancel.error(path: path)
         }
@@ -118,19 +118,22 @@ public struct DeckPipeline: Sendable {
         let asked = request
         let (made, byUs) = try await flights.description(for: key) {
             let description = try await describer.describe(asked)
-            try cache?.store(description, for: key)
+            try await cache?.store(description, for: key)
             return description
         }
         return Answer(description: made, key: key, source: byUs ? .describer : .cache)
     }
 
-    /// All three steps: the accessible deck's bytes and what was done.
-    public func run(_ bytes: [UInt8], path: String, review: ReviewFile? = nil,
-                    cancel: CancelFlag = CancelFlag()) async throws -> ([UInt8], Plan, Int) {
-        let digest = SHA256.hash(bytes)
-        let scanned = try await processor.scan(path, bytes: bytes, digest: digest, cancel: cancel)
+    /// All three steps on the deck at `path`, whose bytes the build hashed to
+    /// `digest`: the accessible deck (nil when nothing needed writing: the
+    /// input is the output) and what was done.
+    public func run(_ path: String, digest: SHA256Digest, review: ReviewFile? = nil,
+                    cancel: CancelFlag = CancelFlag()) async throws -> (WrittenDeck?, Plan, Int) {
+        let scanned = try await processor.scan(path, digest: digest, cancel: cancel)
         let plan = try await describe(scanned, path: path, review: review, cancel: cancel)
-        let output = try await processor.inject(path, bytes: bytes, digest: digest, edits: plan.deckEdits, cancel: cancel)
+        let edits = plan.deckEdits
+        let output = edits.isEmpty ? nil : try await processor.inject(path, digest: digest, edits: edits,
+                                                                       hashed: scanned.fileStatus, cancel: cancel)
         return (output, plan, scanned.inventory.slides.count)
     }
 }

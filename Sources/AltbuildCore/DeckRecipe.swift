@@ -1,5 +1,5 @@
 public import DeckModel
-public import AltbuildSupport
+import AltbuildSupport
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

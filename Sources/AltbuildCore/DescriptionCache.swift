@@ -1,11 +1,6 @@
 public import BuildEngine
 public import Describers
 public import AltbuildSupport
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// Remembers descriptions by what they depend on: the slot's bytes (image,
 /// chart part...), the describer's identity and the context it uses. The same
@@ -33,28 +28,24 @@ public struct DescriptionCache: Sendable {
         return hasher.finalize()
     }
 
-    /// What the store keeps for one description: a small versioned JSON record.
-    struct Record: Codable {
-        static let currentVersion = 2
-        var version = Record.currentVersion
-        var text: String
-        var needsReview: Bool
-        var reason: String?
-    }
-
-    /// The cached description, if any. A record this altbuild cannot read
-    /// (an older format, a newer version) is a miss: the slot is described
-    /// again, which is always correct.
-    public func lookup(_ key: SHA256Digest) -> Description? {
-        guard readable, let digest = actions.lookup(Self.namespace, key), let bytes = store.get(digest),
-              let record = try? JSONDecoder().decode(Record.self, from: Data(bytes)),
-              record.version == Record.currentVersion else { return nil }
+    /// The cached description, if any: from the local cache, else from the
+    /// remote cache behind it (by the same key, so a new deck reuses the
+    /// team's descriptions of the same pictures). A record this altbuild
+    /// cannot read (an older format, a newer version) is a miss: the slot is
+    /// described again, which is always correct.
+    public func lookup(_ key: SHA256Digest) async -> Description? {
+        guard readable, let bytes = await actions.fetchResult(Self.namespace, key, store: store),
+              let record = DescriptionRecord.decode(bytes) else { return nil }
         return Description(text: record.text, needsReview: record.needsReview, reason: record.reason)
     }
 
-    public func store(_ description: Description, for key: SHA256Digest) throws {
-        let record = Record(text: description.text, needsReview: description.needsReview, reason: description.reason)
-        let object = try store.put(try CanonicalJSON.encode(record))
-        try actions.record(Self.namespace, key, result: object)
+    /// Keeps a description inside its action entry (one file a description;
+    /// `DescriptionRecord`), and sends it to the remote cache (if any) at
+    /// once: it is the expensive part, and another deck may need it before
+    /// this one's build ends.
+    public func store(_ description: Description, for key: SHA256Digest) async throws {
+        let record = DescriptionRecord(text: description.text, needsReview: description.needsReview, reason: description.reason)
+        try actions.record(Self.namespace, key, resultBytes: try record.encoded(), store: store)
+        await actions.share(Self.namespace, key)
     }
 }

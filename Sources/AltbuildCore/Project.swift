@@ -15,6 +15,8 @@ public struct Project: Sendable {
     public var configuration: BuildConfiguration
     public var options: BuildOptions
     public var cacheDirectory: String
+    /// A shared cache behind the local one, for builds (`--remote-cache`); nil: local only.
+    public var remote: RemoteCache?
     /// Where decks are parsed: in worker processes (the command line), or by
     /// a processor given here (tests parse in process).
     public var isolation: Isolation = .workers(executable: WorkerDeckProcessor.workerExecutable(),
@@ -60,8 +62,8 @@ public struct Project: Sendable {
 
     public var statePath: String { configuration.stateDirectory + "/state.log" }
     public var lastBuildPath: String { configuration.stateDirectory + "/last-build" }
-    public var store: ContentStore { ContentStore(root: cacheDirectory) }
-    public var actionCache: ActionCache { ActionCache(root: cacheDirectory) }
+    public var store: ContentStore { ContentStore(root: cacheDirectory, remote: remote) }
+    public var actionCache: ActionCache { ActionCache(root: cacheDirectory, remote: remote) }
 
     public var canonicalConfiguration: String {
         configuration.canonicalConfiguration(inPlace: options.inPlace)

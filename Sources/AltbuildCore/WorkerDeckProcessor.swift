@@ -59,10 +59,10 @@ public struct WorkerDeckProcessor: DeckProcessor {
 
     /// Parses one deck in a worker and returns its inventory, for `inspect`.
     public func inventory(of path: String, digest: SHA256Digest) async throws -> DeckInventory {
-        try await scan(path, bytes: [], digest: digest, cancel: CancelFlag()).inventory
+        try await scan(path, digest: digest, cancel: CancelFlag()).inventory
     }
 
-    public func scan(_ path: String, bytes: [UInt8], digest: SHA256Digest, cancel: CancelFlag) async throws -> ScannedDeck {
+    public func scan(_ path: String, digest: SHA256Digest, cancel: CancelFlag) async throws -> ScannedDeck {
         let mediaDirectory = temporaryDirectory + "/media"
         let request = WorkerRequest(step: .scan, deck: path, expect: digest.hex, limits: limits, maxPixels: preparation.maxPixels,
                                     imageSide: extractMedia ? preparation.longestSide : 0,
@@ -82,28 +82,39 @@ public struct WorkerDeckProcessor: DeckProcessor {
             images[digest] = facts
         }
         let written = result.media
-        return ScannedDeck(inventory: result.inventory, images: images) { digest in
+        return ScannedDeck(inventory: result.inventory, images: images, fileStatus: result.status) { digest in
             guard let format = written[digest.hex] else { return nil }
             // The file is the worker's prepared copy in this build's temp folder; gone means the build is being torn down.
             return (try? FileIO.read(mediaDirectory + "/" + digest.hex)).map { SlotImage(bytes: $0, format: format) }
         }
     }
 
-    public func inject(_ path: String, bytes: [UInt8], digest: SHA256Digest, edits: DeckEdits, cancel: CancelFlag) async throws -> [UInt8] {
-        guard !edits.isEmpty else { return bytes }
+    /// The worker writes the new deck into this build's temp folder, reads
+    /// it back (checking every edit) and reports the digest it read; the
+    /// file is not read again here. The worker is the one process that may
+    /// meet a hostile deck, and one that lied about its own output could as
+    /// well have written another; what the parent checks is that the file
+    /// it is handed is there, a regular file, and not a link.
+    public func inject(_ path: String, digest: SHA256Digest, edits: DeckEdits, hashed: FileStatus?,
+                       cancel: CancelFlag) async throws -> WrittenDeck {
         let outputPath = temporaryDirectory + "/" + digest.hex.prefix(16) + "-\(UInt32.random(in: 0...UInt32.max)).out.pptx"
-        defer { unlink(outputPath) }
-        let request = WorkerRequest(step: .inject, deck: path, expect: digest.hex, limits: limits, edits: edits, output: outputPath)
-        let answer = try await run(request, cancel: cancel)
-        // An unreadable answer fails the deck below, with the worker's output in the log.
-        guard let result = try? WorkerMessages.decodeInject(answer), let expected = SHA256Digest(hex: result.output) else {
-            throw AltbuildError(.workerFailed, "the worker's answer could not be read", path: path)
+        do {
+            var request = WorkerRequest(step: .inject, deck: path, expect: digest.hex, limits: limits, edits: edits, output: outputPath)
+            request.hashedStatus = hashed
+            let answer = try await run(request, cancel: cancel)
+            // An unreadable answer fails the deck below, with the worker's output in the log.
+            guard let result = try? WorkerMessages.decodeInject(answer), let written = SHA256Digest(hex: result.output) else {
+                throw AltbuildError(.workerFailed, "the worker's answer could not be read", path: path)
+            }
+            var info = stat()
+            guard lstat(outputPath, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+                throw AltbuildError(.workerFailed, "the worker reported a deck it did not write", path: path)
+            }
+            return WrittenDeck(path: outputPath, digest: written)
+        } catch {
+            unlink(outputPath)
+            throw error
         }
-        let output = try FileIO.read(outputPath)
-        guard SHA256.hash(output) == expected else {
-            throw AltbuildError(.workerFailed, "the worker's output does not have the digest it reported", path: path)
-        }
-        return output
     }
 
     /// The worker's answer to `request`, from the pool or a process of its own.

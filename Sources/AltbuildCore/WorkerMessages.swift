@@ -22,10 +22,15 @@ public enum WorkerMessages {
         /// Pictures written to the media folder, named by digest (hex), with
         /// the format of what was written (a scaled GIF is written as PNG).
         public var media: [String: ImageFormat]
-        public init(inventory: DeckInventory, images: [String: ImageFacts], media: [String: ImageFormat]) {
+        /// The deck file's status when the worker opened and hashed it: the
+        /// inject that follows skips hashing a file still in that status.
+        public var status: FileStatus?
+        public init(inventory: DeckInventory, images: [String: ImageFacts], media: [String: ImageFormat],
+                    status: FileStatus? = nil) {
             self.inventory = inventory
             self.images = images
             self.media = media
+            self.status = status
         }
     }
 

@@ -1,3 +1,4 @@
+public import AltbuildSupport
 public import DeckModel
 
 /// One step of one deck, as the parent asks a worker for it: on the command
@@ -22,6 +23,9 @@ public struct WorkerRequest: Codable, Sendable, Equatable {
     /// Inject: the edits (a one-shot worker reads them from a file) and where the new deck goes.
     public var edits: DeckEdits?
     public var output: String?
+    /// Inject: the status the scan saw when it hashed the deck; a file still
+    /// in it is not hashed again (pool workers only: a one-shot worker hashes).
+    public var hashedStatus: FileStatus?
 
     public init(step: Step, deck: String, expect: String?, limits: ReadLimits = .default,
                 maxPixels: Int = ImagePreparation.defaultMaxPixels, imageSide: Int = 0, mediaDirectory: String? = nil,

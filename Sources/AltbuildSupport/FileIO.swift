@@ -212,7 +212,7 @@ public enum FileIO {
         }
     }
 
-    private static func syncDirectory(_ directory: String) {
+    static func syncDirectory(_ directory: String) {
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd >= 0 {
             fsync(fd)
@@ -220,7 +220,6 @@ public enum FileIO {
         }
     }
 
-    /// `mkdir -p`.
     /// Renames `source` to `target`, making `target`'s folder if it is
     /// missing; false when there is no `source` or it cannot be moved. One
     /// `rename` when there is nothing to move, so it is cheap to try on a miss.
@@ -232,6 +231,7 @@ public enum FileIO {
         return rename(source, target) == 0
     }
 
+    /// `mkdir -p`.
     public static func makeDirectories(_ path: String) throws {
         if path.isEmpty || isDirectory(path) { return }
         let parent = parentDirectory(of: path)

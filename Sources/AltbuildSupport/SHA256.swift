@@ -206,3 +206,14 @@ public protocol RawBytes {
 
 extension Array: RawBytes where Element == UInt8 {}
 extension ArraySlice: RawBytes where Element == UInt8 {}
+
+extension SHA256 {
+    /// The digest of the file at `path`, streamed: a deck of any size costs
+    /// a MiB of memory. Errors are `FileIO.openForReading`'s (a file over
+    /// `limit` bytes is refused before any is read).
+    public static func hash(contentsOf path: String, limit: Int = Int.max) throws -> SHA256Digest {
+        let (fd, size) = try FileIO.openForReading(path, limit: limit)
+        defer { close(fd) }
+        return try hash(descriptor: fd, count: size, path: path)
+    }
+}

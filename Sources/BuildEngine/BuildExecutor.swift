@@ -140,7 +140,7 @@ public final class BuildExecutor: Sendable {
         if let settled = plan.settledOutcome { return settled }
         if case .restore(let reason) = plan.decision {
             // The result the key maps to, or (an older record) the state's own word for the output.
-            let recorded = cachedResult(plan) ?? state.record(for: plan.input.path).flatMap { record in
+            let recorded = await cachedResult(plan) ?? state.record(for: plan.input.path).flatMap { record in
                 record.outputDigest.map { TargetResult(output: $0, manifest: record.manifestDigest) }
             }
             if let recorded, let outcome = await restore(plan, recorded, reason: reason, start: start, cancel: cancel) {
@@ -149,17 +149,22 @@ public final class BuildExecutor: Sendable {
             return await build(plan, reason: .notInCache(reason), start: start, cancel: cancel)
         }
         let reason = plan.decision.reason
-        if !planner.options.force, let recorded = cachedResult(plan),
+        if !planner.options.force, let recorded = await cachedResult(plan),
            let outcome = await restore(plan, recorded, reason: reason, start: start, cancel: cancel) {
             return outcome
         }
         return await build(plan, reason: reason, start: start, cancel: cancel)
     }
 
-    /// The result the action cache holds for the plan's key, if any.
-    private func cachedResult(_ plan: TargetPlan) -> TargetResult? {
-        guard let key = plan.key, let result = actions.lookup(Self.resultNamespace, key) else { return nil }
-        return store.get(result).flatMap(TargetResult.decode)
+    /// The result the action cache (or the remote cache behind it) holds for
+    /// the plan's key, if any, with the objects a restore reads brought from
+    /// the remote cache at once, rather than one round trip at a time.
+    private func cachedResult(_ plan: TargetPlan) async -> TargetResult? {
+        guard let key = plan.key,
+              let recorded = await actions.fetchResult(Self.resultNamespace, key, store: store).flatMap(TargetResult.decode)
+        else { return nil }
+        await store.pull(recorded.objects)
+        return recorded
     }
 
     // MARK: - Restoring
@@ -169,15 +174,16 @@ public final class BuildExecutor: Sendable {
     private func restore(_ plan: TargetPlan, _ recorded: TargetResult, reason: BuildReason, start: Double,
                          cancel: CancelFlag) async -> TargetOutcome? {
         guard let key = plan.key, let inputDigest = plan.inputDigest,
-              let bytes = await output(of: recorded, plan: plan, cancel: cancel) else { return nil }
+              let made = await output(of: recorded, plan: plan, cancel: cancel) else { return nil }
+        defer { made.discard() }
         var updates: [String: [UInt8]] = [:]
         for (declared, digest) in zip(plan.declaredInputs, recorded.declaredUpdates ?? []) {
             guard let digest else { continue }
-            guard let content = store.get(digest) else { return nil }
+            guard let content = await store.fetch(digest) else { return nil }
             updates[declared.path] = content
         }
         do {
-            try writeOutput(bytes, digest: recorded.output, plan: plan)
+            try writeOutput(made, digest: recorded.output, plan: plan)
             let declared = try writeDeclaredUpdates(updates, plan: plan)
             try recordSuccess(plan, key: key, inputDigest: inputDigest, inputStatus: plan.inputStatus,
                               outputDigest: recorded.output, manifest: recorded.manifest, declared: declared, start: start)
@@ -188,21 +194,24 @@ public final class BuildExecutor: Sendable {
         }
     }
 
-    /// The recorded output's bytes: from the store when it holds them (older
-    /// results, actions without recipes), else made from the input and the
-    /// recipe and checked against the recorded digest.
+    /// The recorded output: made from the input and the recipe and checked
+    /// against the recorded digest, or from the store when it holds the
+    /// output whole (results of older versions, actions without recipes).
     ///
     /// Any failure here is a miss, not an error: the build that follows is
     /// always correct, and reports its own failure if the deck has one.
-    private func output(of recorded: TargetResult, plan: TargetPlan, cancel: CancelFlag) async -> [UInt8]? {
-        if let whole = store.get(recorded.output) { return whole }
-        guard let recipeDigest = recorded.recipe, let recipe = store.get(recipeDigest) else { return nil }
+    private func output(of recorded: TargetResult, plan: TargetPlan, cancel: CancelFlag) async -> ActionOutput? {
+        guard let recipeDigest = recorded.recipe else { return await store.fetch(recorded.output).map(ActionOutput.bytes) }
+        // A file that changed since planning is not the input this result was recorded for.
+        guard let recipe = await store.fetch(recipeDigest), let input = try? currentInput(plan), input.digest == plan.inputDigest
+        else { return nil }
         do {
-            let input = try FileIO.read(plan.input.path)
-            let digest = SHA256.hash(input)
-            guard digest == plan.inputDigest else { return nil }
-            let made = try await action.materialize(plan.input, bytes: input, digest: digest, recipe: recipe, cancel: cancel)
-            return SHA256.hash(made) == recorded.output ? made : nil
+            let made = try await action.materialize(plan.input, digest: input.digest, recipe: recipe, cancel: cancel)
+            guard made.digest(input: input.digest) == recorded.output else {
+                made.discard()
+                return nil
+            }
+            return made
         } catch {
             return nil
         }
@@ -233,22 +242,26 @@ public final class BuildExecutor: Sendable {
     private func build(_ plan: TargetPlan, reason: BuildReason, start: Double, cancel: CancelFlag) async -> TargetOutcome {
         let input = plan.input
         var keyed = (digest: plan.inputDigest, key: plan.key)
+        var made: ActionOutput?
+        defer { made?.discard() }
         do {
-            let read = try readInput(plan)
+            let read = try currentInput(plan)
             keyed = (read.digest, read.key)
             let previousManifest = state.record(for: input.path)?.manifestDigest.flatMap(store.get)
-            let result = try await action.build(input, bytes: read.bytes, previousManifest: previousManifest, cancel: cancel)
+            let result = try await action.build(input, digest: read.digest, previousManifest: previousManifest, cancel: cancel)
+            made = result.output
             if cancel.isCancelled { throw cancellationError(cancel, path: input.path) }
             // Re-check the input: one edited while it was being built must not be cached.
             let statusAfter = FileStatus(path: input.path)
             guard statusAfter == read.status else {
                 throw AltbuildError(.inputChanged, "the input changed while it was being built; nothing was written or cached, so it will be built again next run")
             }
-            let stored = try keepResult(result, key: read.key, declared: plan.declaredInputs)
+            let stored = try keepResult(result, key: read.key, input: (input.path, read.digest), declared: plan.declaredInputs)
             try writeOutput(result.output, digest: stored.output, plan: plan)
             let declared = try writeDeclaredUpdates(result.declaredUpdates, plan: plan)
             try recordSuccess(plan, key: read.key, inputDigest: read.digest, inputStatus: statusAfter,
                               outputDigest: stored.output, manifest: stored.manifest, declared: declared, start: start)
+            await actions.share(Self.resultNamespace, read.key, with: stored.objects)
             var outcome = TargetOutcome(input: input.path, output: plan.outputPath, status: .built, reason: reason,
                                         detail: result.detail, seconds: monotonicSeconds() - start,
                                         calls: result.calls, cacheHits: result.cacheHits)
@@ -259,25 +272,31 @@ public final class BuildExecutor: Sendable {
         }
     }
 
-    /// The input's bytes and the status taken before reading them (to compare
-    /// with after the build), keyed by what was read: a file that changed
-    /// since planning is keyed anew.
-    private func readInput(_ plan: TargetPlan) throws -> (bytes: [UInt8], status: FileStatus?, digest: SHA256Digest, key: SHA256Digest) {
+    /// The input's digest and key now, and its status (to compare with after
+    /// the build). A file whose status is what planning saw has the digest
+    /// planning took: it is not read again here, since the action checks the
+    /// bytes it reads against that digest anyway. One that changed since is
+    /// hashed (streamed) and keyed anew.
+    private func currentInput(_ plan: TargetPlan) throws -> (status: FileStatus?, digest: SHA256Digest, key: SHA256Digest) {
         let status = FileStatus(path: plan.input.path)
-        let bytes = try FileIO.read(plan.input.path)
-        let digest = SHA256.hash(bytes)
-        if digest == plan.inputDigest, let key = plan.key { return (bytes, status, digest, key) }
+        if let status, status == plan.inputStatus, let digest = plan.inputDigest, let key = plan.key {
+            return (status, digest, key)
+        }
+        let digest = try SHA256.hash(contentsOf: plan.input.path)
+        if digest == plan.inputDigest, let key = plan.key { return (status, digest, key) }
         let base = planner.keyForInput(digest)
-        return (bytes, status, digest, plan.declaredInputs.isEmpty ? base : DeclaredInput.key(base, plan.declaredInputs))
+        return (status, digest, plan.declaredInputs.isEmpty ? base : DeclaredInput.key(base, plan.declaredInputs))
     }
 
     /// Puts the output, the manifest and the result record in the store, and
     /// maps the key to the record in the action cache.
-    private func keepResult(_ result: ActionResult, key: SHA256Digest, declared: [DeclaredInput]) throws -> TargetResult {
+    private func keepResult(_ result: ActionResult, key: SHA256Digest, input: (path: String, digest: SHA256Digest),
+                            declared: [DeclaredInput]) throws -> TargetResult {
         let updates = try declared.map { input in try result.declaredUpdates[input.path].map { try store.put($0) } }
         // With a recipe only the recipe is kept: the output is made again from it on restore.
         let recipe = try result.recipe.map { try store.put($0) }
-        let output = recipe == nil ? try store.put(result.output) : SHA256.hash(result.output)
+        let output = recipe == nil ? try store.put(try result.output.contents(inputPath: input.path))
+                                   : result.output.digest(input: input.digest)
         let stored = TargetResult(output: output, manifest: try store.put(result.manifest),
                                   declaredUpdates: updates.contains { $0 != nil } ? updates : nil, recipe: recipe)
         try actions.record(Self.resultNamespace, key, result: try store.put(try stored.encoded()))
@@ -328,10 +347,15 @@ public final class BuildExecutor: Sendable {
     /// unchanged input is not rewritten so its mtime (and the user's editor)
     /// is left alone, and a changed one is fsynced before it replaces the
     /// person's deck.
-    private func writeOutput(_ bytes: [UInt8], digest: SHA256Digest, plan: TargetPlan) throws {
+    private func writeOutput(_ output: ActionOutput, digest: SHA256Digest, plan: TargetPlan) throws {
         if planner.options.inPlace && digest == plan.inputDigest { return }
         try confinement.check(plan.outputPath)
-        try FileIO.writeAtomically(bytes, to: plan.outputPath, durability: planner.options.inPlace ? .deferredKeepingOld : .deferred)
+        let durability: FileIO.Durability = planner.options.inPlace ? .deferredKeepingOld : .deferred
+        switch output {
+        case .input: try FileIO.copyAtomically(plan.input.path, to: plan.outputPath, durability: durability)
+        case .file(let path, _): try FileIO.place(path, at: plan.outputPath, durability: durability)
+        case .bytes(let bytes): try FileIO.writeAtomically(bytes, to: plan.outputPath, durability: durability)
+        }
     }
 
     /// Writes the declared inputs the action rewrote and returns the declared

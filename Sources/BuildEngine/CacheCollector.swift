@@ -3,10 +3,10 @@ public import AltbuildSupport
 import Glibc
 #endif
 
-/// Garbage collection for the content store: least recently used objects go
-/// first (reads touch an object's mtime), and objects the current state
-/// references are never evicted. Action entries whose result is gone are
-/// dropped too.
+/// Garbage collection for the cache: store objects and action entries (which
+/// carry small results themselves) are evicted together, least recently used
+/// first (reads touch their mtime), and nothing the current state references
+/// is ever evicted. Entries naming a store object that is gone are dropped too.
 public struct CacheCollector: Sendable {
     public let store: ContentStore
     public let actions: ActionCache
@@ -20,6 +20,7 @@ public struct CacheCollector: Sendable {
         public var objects = 0
         public var bytes: Int64 = 0
         public var actionEntries = 0
+        public var actionEntryBytes: Int64 = 0
     }
 
     public struct Result: Sendable {
@@ -27,98 +28,116 @@ public struct CacheCollector: Sendable {
         public var evictedBytes: Int64 = 0
         public var keptObjects = 0
         public var keptBytes: Int64 = 0
-    }
+        public var evictedEntries = 0
+        public var evictedEntryBytes: Int64 = 0
+        public var keptEntries = 0
+        public var keptEntryBytes: Int64 = 0
 
-    struct Object {
-        var digest: SHA256Digest
-        var path: String
-        var size: Int64
-        var lastUsed: Int64
-    }
-
-    func objects() -> [Object] {
-        var result: [Object] = []
-        for fan in FileIO.list(store.objectsDirectory) {
-            let folder = store.objectsDirectory + "/" + fan
-            for name in FileIO.list(folder) {
-                guard let digest = SHA256Digest(hex: name), let status = FileStatus(path: folder + "/" + name) else { continue }
-                result.append(Object(digest: digest, path: folder + "/" + name, size: status.size, lastUsed: status.mtimeNanoseconds))
+        mutating func count(_ item: CacheItem, evicted: Bool) {
+            switch (item.identity, evicted) {
+            case (.object, true): evictedObjects += 1; evictedBytes += item.size
+            case (.object, false): keptObjects += 1; keptBytes += item.size
+            case (.entry, true): evictedEntries += 1; evictedEntryBytes += item.size
+            case (.entry, false): keptEntries += 1; keptEntryBytes += item.size
             }
         }
-        return result
+
+        /// An entry counted as kept that turned out to be gone.
+        mutating func reclassifyAsEvicted(_ item: CacheItem) {
+            keptEntries -= 1
+            keptEntryBytes -= item.size
+            count(item, evicted: true)
+        }
     }
 
-    /// Every action entry file: (namespace, path, key).
-    func actionEntries() -> [(namespace: String, path: String, key: SHA256Digest)] {
-        var result: [(String, String, SHA256Digest)] = []
-        let base = actions.root + "/actions"
-        for namespace in FileIO.list(base) {
-            for fan in FileIO.list(base + "/" + namespace) {
-                for name in FileIO.list(base + "/" + namespace + "/" + fan) {
-                    if let key = SHA256Digest(hex: name) { result.append((namespace, base + "/" + namespace + "/" + fan + "/" + name, key)) }
-                }
+    /// What `collect` must not evict: store objects and action entries.
+    public struct Retained: Sendable {
+        public var objects = Set<SHA256Digest>()
+        public var entries = Set<ActionReference>()
+
+        public init() {}
+
+        func contains(_ identity: CacheItem.Identity) -> Bool {
+            switch identity {
+            case .object(let digest): objects.contains(digest)
+            case .entry(let reference): entries.contains(reference)
             }
         }
-        return result
     }
 
     public func usage() -> Usage {
         var usage = Usage()
-        for object in objects() {
+        for object in CacheItem.objects(in: store) {
             usage.objects += 1
             usage.bytes += object.size
         }
-        usage.actionEntries = actionEntries().count
+        for entry in CacheItem.entries(in: actions) {
+            usage.actionEntries += 1
+            usage.actionEntryBytes += entry.size
+        }
         return usage
     }
 
-    /// Objects the state needs: each target's output and manifest, the result
-    /// object its key maps to with the declared-input contents it names, and
-    /// whatever `policy` says its manifest refers to.
-    public func referenced(by state: StateLog, policy: any ReferencePolicy) -> Set<SHA256Digest> {
-        var keep = Set<SHA256Digest>()
+    /// What the state needs: each target's output and manifest, its action
+    /// entry with the objects its result names (the recipe, the declared
+    /// inputs' contents), and the entries `policy` says its manifest refers to.
+    public func referenced(by state: StateLog, policy: any ReferencePolicy) -> Retained {
+        var keep = Retained()
         for record in state.records.values where record.status == .succeeded {
-            if let output = record.outputDigest { keep.insert(output) }
+            if let output = record.outputDigest { keep.objects.insert(output) }
             if let manifest = record.manifestDigest {
-                keep.insert(manifest)
-                if let bytes = store.get(manifest) {
-                    for reference in policy.references(inManifest: bytes) {
-                        if let object = actions.lookup(reference.namespace, reference.key) { keep.insert(object) }
-                    }
+                keep.objects.insert(manifest)
+                for reference in store.get(manifest).map(policy.references(inManifest:)) ?? [] {
+                    _ = retain(reference, in: &keep)
                 }
             }
-            if let result = actions.lookup(BuildExecutor.resultNamespace, record.key) {
-                keep.insert(result)
-                // The declared inputs the build rewrote come back with a restore: keep them too.
-                let recorded = store.get(result).flatMap(TargetResult.decode)
-                keep.formUnion((recorded?.declaredUpdates ?? []).compactMap { $0 })
-                if let recipe = recorded?.recipe { keep.insert(recipe) }
+            let target = ActionReference(namespace: BuildExecutor.resultNamespace, key: record.key)
+            if let entry = retain(target, in: &keep) {
+                // The recipe and the declared inputs the build rewrote come back with a restore: keep them too.
+                let recorded = (entry.inline ?? store.get(entry.result)).flatMap(TargetResult.decode)
+                keep.objects.formUnion(recorded?.objects ?? [])
             }
         }
         return keep
     }
 
-    public func collect(keeping keep: Set<SHA256Digest>, maxBytes: Int64?, maxAgeSeconds: Int64?) -> Result {
+    /// Keeps an entry and the store object it names (if its result is not inline); returns the entry.
+    private func retain(_ reference: ActionReference, in keep: inout Retained) -> ActionCache.Entry? {
+        keep.entries.insert(reference)
+        guard let entry = actions.read(reference.namespace, reference.key, touching: false) else { return nil }
+        keep.objects.insert(entry.result)
+        return entry
+    }
+
+    /// Evicts what `keep` does not hold, oldest use first: everything unused
+    /// for longer than `maxAgeSeconds`, and more until objects and entries
+    /// together fit in `maxBytes`.
+    public func collect(keeping keep: Retained, maxBytes: Int64?, maxAgeSeconds: Int64?) -> Result {
         var result = Result()
-        let all = objects().sorted { $0.lastUsed < $1.lastUsed }
+        let all = (CacheItem.objects(in: store) + CacheItem.entries(in: actions)).sorted { $0.lastUsed < $1.lastUsed }
         var total = all.reduce(Int64(0)) { $0 + $1.size }
         let cutoff = maxAgeSeconds.map { wallClockNanoseconds() - $0 * 1_000_000_000 }
-        for object in all {
-            let tooOld = cutoff.map { object.lastUsed < $0 } ?? false
+        for item in all {
+            let tooOld = cutoff.map { item.lastUsed < $0 } ?? false
             let tooBig = maxBytes.map { total > $0 } ?? false
-            if !keep.contains(object.digest) && (tooOld || tooBig) && unlink(object.path) == 0 {
-                result.evictedObjects += 1
-                result.evictedBytes += object.size
-                total -= object.size
-            } else {
-                result.keptObjects += 1
-                result.keptBytes += object.size
-            }
+            let evicted = !keep.contains(item.identity) && (tooOld || tooBig) && unlink(item.path) == 0
+            if evicted { total -= item.size }
+            result.count(item, evicted: evicted)
         }
-        // Entries pointing at evicted objects would only ever miss; drop them.
-        for entry in actionEntries() where actions.lookup(entry.namespace, entry.key).map(store.contains) != true {
-            unlink(entry.path)
-        }
+        dropDanglingEntries(&result)
         return result
+    }
+
+    /// Entries naming a store object that is gone would only ever miss: drops
+    /// them (reading drops any that no longer decode) and counts them as evicted.
+    private func dropDanglingEntries(_ result: inout Result) {
+        for item in CacheItem.entries(in: actions) {
+            guard case .entry(let reference) = item.identity else { continue }
+            if let entry = actions.read(reference.namespace, reference.key, touching: false) {
+                if entry.inline != nil || store.contains(entry.result) { continue }
+                actions.remove(reference.namespace, reference.key)
+            }
+            result.reclassifyAsEvicted(item)
+        }
     }
 }

@@ -27,8 +27,13 @@ import Glibc
 /// remote cache see the same content either way.
 public struct ContentStore: Sendable {
     public let root: String
+    /// Asked after a local miss by `fetch` (`RemoteCache`); nil: local only.
+    public let remote: RemoteCache?
 
-    public init(root: String) { self.root = root }
+    public init(root: String, remote: RemoteCache? = nil) {
+        self.root = root
+        self.remote = remote
+    }
 
     public var objectsDirectory: String { root + "/objects" }
 

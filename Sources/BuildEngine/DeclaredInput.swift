@@ -28,7 +28,7 @@ public struct DeclaredInput: Sendable, Equatable {
             return (recorded, false)
         }
         // A declared file that cannot be read is keyed as absent; reading it fails the action if it matters.
-        let digest = (try? FileIO.read(path)).map(SHA256.hash)
+        let digest = try? SHA256.hash(contentsOf: path)
         return (DeclaredInput(path: path, digest: digest, status: digest == nil ? nil : status), true)
     }
 

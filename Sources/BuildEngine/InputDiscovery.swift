@@ -120,7 +120,7 @@ public struct InputDiscovery: Sendable {
             case .folder:
                 let pathString = String(decoding: path, as: UTF8.self)
                 let name = String(decoding: path[nameStart...], as: UTF8.self)
-                if excludedDirectories.contains(pathString) || excludedDirectories.contains(name) { continue }
+                if isExcluded(folder: pathString, name: name) { continue }
                 subdirectories.append(path)
             case .file where isInput(path[nameStart...]):
                 found.append(path)
@@ -168,6 +168,19 @@ public struct InputDiscovery: Sendable {
             previous = byte
         }
         return true
+    }
+
+    /// Whether the walk leaves out the folder at `path` (named `name`): one of
+    /// `excludedDirectories`, by path or by name. Hidden folders are left out
+    /// before this is asked. Watching for changes asks the same.
+    public func isExcluded(folder path: String, name: String) -> Bool {
+        excludedDirectories.contains(path) || excludedDirectories.contains(name)
+    }
+
+    /// Whether a file named `name` (no folder) is an input: not hidden, not
+    /// a skipped prefix, one of the extensions.
+    public func isInput(name: String) -> Bool {
+        !name.hasPrefix(".") && isInput(ArraySlice(name.utf8))
     }
 
     /// Matches the extension byte-wise and case-insensitively.

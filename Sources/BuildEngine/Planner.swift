@@ -73,9 +73,9 @@ public struct Planner: Sendable {
     private func inputDigest(_ path: String, status: FileStatus, record: TargetRecord?) -> (SHA256Digest, Bool)? {
         if let digest = trustedDigest(of: status, record: record) { return (digest, false) }
         // The build reads the input again and reports the real error with the target's failure.
-        // The bytes are not kept: plans are made for every target at once, and
-        // the build reads its input again (checking the digest) when its turn comes.
-        return (try? FileIO.read(path)).map { (SHA256.hash($0), true) }
+        // Hashed streamed: plans are made for every target at once, and the
+        // action reads its input again (checking the digest) when its turn comes.
+        return (try? SHA256.hash(contentsOf: path)).map { ($0, true) }
     }
 
     /// In place the input is the output: up to date when it is what was written.
@@ -100,7 +100,7 @@ public struct Planner: Sendable {
             return (.upToDate, needsRefresh(record, now) ? refreshed(record, now, output: outputStatus) : nil)
         }
         // An output that cannot be read is as good as modified: it is restored from the store.
-        let outputDigest = (try? FileIO.read(outputPath)).map(SHA256.hash)
+        let outputDigest = try? SHA256.hash(contentsOf: outputPath)
         guard let outputDigest, outputDigest == record.outputDigest else {
             return (.restore(reason: .outputModified(from: record.outputDigest, to: outputDigest)), nil)
         }

@@ -3,30 +3,33 @@ public import AltbuildSupport
 /// The seam between the generic engine and what a target actually is: the
 /// engine decides *whether* to build and keeps the books; the action builds.
 public protocol TargetAction: Sendable {
-    /// Builds the output bytes of one target from its input bytes.
+    /// Builds the output of one target from its input file, `input.path`,
+    /// whose bytes the engine hashed to `digest`: the action reads the file
+    /// itself and must refuse other bytes (the file may change under it), so
+    /// nothing forces a deck into the parent's memory.
     /// `previousManifest` is the manifest of the target's last successful
     /// build, if the store still has it (in place, it says which text the
     /// tool itself wrote).
     /// `cancel` is set when the target's time is up or the build is
     /// interrupted; the action must stop its children and throw.
-    func build(_ input: DiscoveredInput, bytes: [UInt8], previousManifest: [UInt8]?, cancel: CancelFlag) async throws -> ActionResult
+    func build(_ input: DiscoveredInput, digest: SHA256Digest, previousManifest: [UInt8]?, cancel: CancelFlag) async throws -> ActionResult
 
-    /// Makes the output again from the input's bytes and a recipe `build`
-    /// returned (`ActionResult.recipe`), without the expensive sub-steps. The
-    /// engine checks the result against the output digest it recorded.
-    func materialize(_ input: DiscoveredInput, bytes: [UInt8], digest: SHA256Digest, recipe: [UInt8], cancel: CancelFlag) async throws -> [UInt8]
+    /// Makes the output again from the input file (of `digest`) and a recipe
+    /// `build` returned (`ActionResult.recipe`), without the expensive
+    /// sub-steps. The engine checks the result against the output digest it recorded.
+    func materialize(_ input: DiscoveredInput, digest: SHA256Digest, recipe: [UInt8], cancel: CancelFlag) async throws -> ActionOutput
 }
 
 extension TargetAction {
     /// Actions that return no recipe are never asked to materialize.
-    public func materialize(_ input: DiscoveredInput, bytes: [UInt8], digest: SHA256Digest, recipe: [UInt8], cancel: CancelFlag) async throws -> [UInt8] {
+    public func materialize(_ input: DiscoveredInput, digest: SHA256Digest, recipe: [UInt8], cancel: CancelFlag) async throws -> ActionOutput {
         throw AltbuildError(.internalError, "this action keeps whole outputs and has no recipe to materialize", path: input.path)
     }
 }
 
 /// What an action produced.
 public struct ActionResult: Sendable {
-    public var output: [UInt8]
+    public var output: ActionOutput
     /// A description of the result kept in the store, in the action's own format.
     public var manifest: [UInt8]
     /// One line for the progress output.
@@ -46,7 +49,7 @@ public struct ActionResult: Sendable {
     /// copy of the output, and restores by `TargetAction.materialize`.
     public var recipe: [UInt8]?
 
-    public init(output: [UInt8], manifest: [UInt8], detail: String, calls: Int, cacheHits: Int) {
+    public init(output: ActionOutput, manifest: [UInt8], detail: String, calls: Int, cacheHits: Int) {
         self.output = output
         self.manifest = manifest
         self.detail = detail

@@ -34,6 +34,14 @@ public struct TargetResult: Codable, Sendable, Equatable {
         self.recipe = recipe
     }
 
+    /// The store objects a restore reads or records besides the result
+    /// itself: the manifest, the recipe, the declared inputs' new contents,
+    /// and the output when no recipe stands for it. What `gc` keeps for a
+    /// result and what a remote cache is sent with it.
+    public var objects: [SHA256Digest] {
+        [manifest, recipe].compactMap { $0 } + (declaredUpdates ?? []).compactMap { $0 } + (recipe == nil ? [output] : [])
+    }
+
     public func encoded() throws -> [UInt8] {
         try CanonicalJSON.encode(self)
     }

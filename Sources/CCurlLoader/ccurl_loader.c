@@ -5,6 +5,7 @@
 static CURLcode (*p_global_init)(long);
 static CURL *(*p_easy_init)(void);
 static void (*p_easy_cleanup)(CURL *);
+static void (*p_easy_reset)(CURL *);
 static CURLcode (*p_easy_perform)(CURL *);
 static const char *(*p_easy_strerror)(CURLcode);
 static struct curl_slist *(*p_slist_append)(struct curl_slist *, const char *);
@@ -23,6 +24,7 @@ static const cdl_symbol symbols[] = {
     {"curl_global_init", (void **)&p_global_init},
     {"curl_easy_init", (void **)&p_easy_init},
     {"curl_easy_cleanup", (void **)&p_easy_cleanup},
+    {"curl_easy_reset", (void **)&p_easy_reset},
     {"curl_easy_perform", (void **)&p_easy_perform},
     {"curl_easy_strerror", (void **)&p_easy_strerror},
     {"curl_slist_append", (void **)&p_slist_append},
@@ -37,6 +39,7 @@ int ccurl_load(char *error, size_t error_size) { return cdl_load(&curl, error, e
 
 CURL *ccurl_easy_init(void) { return p_easy_init ? p_easy_init() : NULL; }
 void ccurl_easy_cleanup(CURL *curl) { p_easy_cleanup(curl); }
+void ccurl_easy_reset(CURL *curl) { p_easy_reset(curl); }
 CURLcode ccurl_easy_perform(CURL *curl) { return p_easy_perform(curl); }
 const char *ccurl_easy_strerror(CURLcode code) { return p_easy_strerror(code); }
 struct curl_slist *ccurl_slist_append(struct curl_slist *list, const char *text) { return p_slist_append(list, text); }

@@ -25,7 +25,7 @@ public enum DeckWorker {
                     throw AltbuildError(.internalError, "inject needs --edits and --output")
                 }
                 return (0, try inject(deck: request.deck, expect: request.expect.flatMap(SHA256Digest.init(hex:)),
-                                      edits: edits, output: output, limits: request.limits))
+                                      hashed: request.hashedStatus, edits: edits, output: output, limits: request.limits))
             }
         } catch {
             return failure(error)
@@ -41,7 +41,7 @@ public enum DeckWorker {
     public static func scan(deck path: String, expect: SHA256Digest?, mediaDirectory: String?,
                             preparation: ImagePreparation, limits: ReadLimits) throws -> [UInt8] {
         try injectFault(path)
-        let deck = try read(path, expect: expect, limits: limits)
+        let deck = try open(path, expect: expect, limits: limits)
         let inventory = try deck.inventory()
         let pictures = DeckPictures(deck: deck, inventory: inventory, preparation: preparation)
         var images: [String: ImageFacts] = [:]
@@ -58,18 +58,26 @@ public enum DeckWorker {
         }
         // The inventory is of the bytes hashed only if the file did not change while it was read.
         try deck.checkUnchanged()
-        return try WorkerMessages.encode(WorkerMessages.ScanResult(inventory: inventory, images: images, media: written))
+        return try WorkerMessages.encode(WorkerMessages.ScanResult(inventory: inventory, images: images, media: written,
+                                                                   status: deck.fileStatus))
     }
 
-    public static func inject(deck path: String, expect: SHA256Digest?, edits: DeckEdits, output: String, limits: ReadLimits) throws -> [UInt8] {
+    public static func inject(deck path: String, expect: SHA256Digest?, hashed: FileStatus? = nil, edits: DeckEdits,
+                              output: String, limits: ReadLimits) throws -> [UInt8] {
         try injectFault(path)
-        let deck = try read(path, expect: expect, limits: limits)
+        let deck = try open(path, expect: expect, limits: limits, hashed: hashed)
         let digest = try DeckInjector.inject(deck, edits: edits, limits: limits, to: output)
         return try WorkerMessages.encode(WorkerMessages.InjectResult(output: digest.hex))
     }
 
-    private static func read(_ path: String, expect: SHA256Digest?, limits: ReadLimits) throws -> Deck {
-        let deck = try Deck(path: path, limits: limits)
+    /// The deck at `path`, read from its file, refused unless its bytes are
+    /// the ones the build hashed. With `hashed`, the status a scan of this
+    /// build saw when it hashed the file to `expect`, a file still in that
+    /// status is taken to hold those bytes without hashing it again.
+    public static func open(_ path: String, expect: SHA256Digest?, limits: ReadLimits, hashed: FileStatus? = nil) throws -> Deck {
+        var known: (status: FileStatus, digest: SHA256Digest)?
+        if let hashed, let expect { known = (hashed, expect) }
+        let deck = try Deck(path: path, limits: limits, hashed: known)
         if let expect, deck.digest != expect {
             throw AltbuildError(.inputChanged, "the deck changed while it was being built; nothing was written or cached, so it will be built again next run", path: path)
         }

@@ -11,23 +11,31 @@ import Glibc
 public struct InProcessDeckProcessor: DeckProcessor {
     public let limits: ReadLimits
     public let preparation: ImagePreparation
+    /// Where rewritten decks are written before the build moves them into place.
+    public let temporaryDirectory: String
 
-    public init(limits: ReadLimits, preparation: ImagePreparation = ImagePreparation()) {
+    public init(limits: ReadLimits, preparation: ImagePreparation = ImagePreparation(), temporaryDirectory: String = "/tmp") {
         self.limits = limits
         self.preparation = preparation
+        self.temporaryDirectory = temporaryDirectory
     }
 
-    public func scan(_ path: String, bytes: [UInt8], digest: SHA256Digest, cancel: CancelFlag) async throws -> ScannedDeck {
-        let deck = try Deck(bytes: bytes, path: path, limits: limits)
+    public func scan(_ path: String, digest: SHA256Digest, cancel: CancelFlag) async throws -> ScannedDeck {
+        let deck = try DeckWorker.open(path, expect: digest, limits: limits)
         let inventory = try deck.inventory()
+        try deck.checkUnchanged()
+        let status = deck.fileStatus
         let pictures = DeckPictures(deck: deck, inventory: inventory, preparation: preparation)
         let facts = try pictures.facts()
         let index = PictureIndex(pictures)
-        return ScannedDeck(inventory: inventory, images: facts) { index.prepared($0) }
+        return ScannedDeck(inventory: inventory, images: facts, fileStatus: status) { index.prepared($0) }
     }
 
-    public func inject(_ path: String, bytes: [UInt8], digest: SHA256Digest, edits: DeckEdits, cancel: CancelFlag) async throws -> [UInt8] {
-        try DeckInjector.inject(try Deck(bytes: bytes, path: path, limits: limits), edits: edits, limits: limits)
+    public func inject(_ path: String, digest: SHA256Digest, edits: DeckEdits, hashed: FileStatus?,
+                       cancel: CancelFlag) async throws -> WrittenDeck {
+        let output = temporaryDirectory + "/altbuild-" + digest.hex.prefix(16) + "-\(UInt32.random(in: 0...UInt32.max)).pptx"
+        let deck = try DeckWorker.open(path, expect: digest, limits: limits, hashed: hashed)
+        return WrittenDeck(path: output, digest: try DeckInjector.inject(deck, edits: edits, limits: limits, to: output))
     }
 }
 

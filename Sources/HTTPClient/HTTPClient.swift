@@ -10,49 +10,67 @@ import Glibc
 /// Requests block a dedicated thread (not Swift's cooperative pool) and can
 /// be cancelled through a `CancelFlag`.
 public enum HTTPClient {
+    /// `timeout` bounds the whole request (0: no bound); `connectTimeout` how
+    /// long reaching the server may take (by default at most 10 s of `timeout`).
+    /// With `compressedAnswers`, the server may send the body compressed in
+    /// any encoding libcurl decodes (gzip, deflate, br, zstd); the response
+    /// holds it decoded, and `maxResponseBytes` bounds the decoded size.
     public static func send(method: String, url: String, headers: [String: String] = [:], body: [UInt8]? = nil,
-                            timeout: Double, maxResponseBytes: Int = 16 << 20,
-                            cancel: CancelFlag = CancelFlag()) async throws -> HTTPResponse {
-        try await withCheckedThrowingContinuation { continuation in
+                            timeout: Double, connectTimeout: Double? = nil, maxResponseBytes: Int = 16 << 20,
+                            compressedAnswers: Bool = false, cancel: CancelFlag = CancelFlag()) async throws -> HTTPResponse {
+        let limits = Limits(total: timeout, connect: connectTimeout ?? min(timeout, 10), responseBytes: maxResponseBytes,
+                            compressedAnswers: compressedAnswers)
+        return try await withCheckedThrowingContinuation { continuation in
             detachThread {
                 continuation.resume(with: Result {
-                    try perform(method: method, url: url, headers: headers, body: body, timeout: timeout,
-                                maxResponseBytes: maxResponseBytes, cancel: cancel)
+                    try perform(method: method, url: url, headers: headers, body: body, limits: limits, cancel: cancel)
                 })
             }
         }
     }
 
-    static func perform(method: String, url: String, headers: [String: String], body: [UInt8]?, timeout: Double,
-                        maxResponseBytes: Int, cancel: CancelFlag) throws -> HTTPResponse {
+    struct Limits {
+        var total: Double
+        var connect: Double
+        var responseBytes: Int
+        var compressedAnswers: Bool
+    }
+
+    static func perform(method: String, url: String, headers: [String: String], body: [UInt8]?, limits: Limits,
+                        cancel: CancelFlag) throws -> HTTPResponse {
         var loadError = [CChar](repeating: 0, count: 300)
         guard ccurl_load(&loadError, loadError.count) == 0 else { throw HTTPFailure.transfer(text(loadError)) }
-        guard let curl = ccurl_easy_init() else { throw HTTPFailure.transfer("libcurl could not start") }
-        defer { ccurl_easy_cleanup(curl) }
+        guard let handle = CurlHandles.shared.take() else { throw HTTPFailure.transfer("libcurl could not start") }
+        defer { CurlHandles.shared.give(handle) }
+        let curl = handle.curl
         var list: UnsafeMutablePointer<curl_slist>?
         for (name, value) in headers { list = ccurl_slist_append(list, "\(name): \(value)") }
         defer { ccurl_slist_free_all(list) }
-        configure(curl, method: method, url: url, timeout: timeout, headers: list)
-        let transfer = HTTPTransfer(limit: maxResponseBytes, cancel: cancel)
+        configure(curl, method: method, url: url, limits: limits, headers: list)
+        let transfer = HTTPTransfer(limit: limits.responseBytes, cancel: cancel)
         transfer.attach(to: curl)
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         let code = run(curl, body: body, errorBuffer: &errorBuffer)
-        if code != CURLE_OK { throw failure(code, detail: text(errorBuffer), timeout: timeout, transfer: transfer) }
+        if code != CURLE_OK { throw failure(code, detail: text(errorBuffer), timeout: limits.total, transfer: transfer) }
         var status = 0
         ccurl_getinfo_long(curl, CURLINFO_RESPONSE_CODE, &status)
         return HTTPResponse(status: status, headers: transfer.headers, body: transfer.body)
     }
 
     /// No signals (the request runs on its own thread), the whole request
-    /// within `timeout` and connecting within 10 s of it, and redirects not
-    /// followed: a model server that redirects is misconfigured.
-    private static func configure(_ curl: UnsafeMutableRawPointer, method: String, url: String, timeout: Double,
+    /// and the connection within their limits, and redirects not followed: a
+    /// model or cache server that redirects is misconfigured. A HEAD asks for
+    /// no body (libcurl would otherwise wait for the one `Content-Length` announces).
+    private static func configure(_ curl: UnsafeMutableRawPointer, method: String, url: String, limits: Limits,
                                   headers: UnsafeMutablePointer<curl_slist>?) {
         ccurl_setopt_string(curl, CURLOPT_URL, url)
         ccurl_setopt_long(curl, CURLOPT_NOSIGNAL, 1)
-        ccurl_setopt_long(curl, CURLOPT_TIMEOUT_MS, Int(timeout * 1000))
-        ccurl_setopt_long(curl, CURLOPT_CONNECTTIMEOUT_MS, Int(min(timeout, 10) * 1000))
+        ccurl_setopt_long(curl, CURLOPT_TIMEOUT_MS, Int(limits.total * 1000))
+        ccurl_setopt_long(curl, CURLOPT_CONNECTTIMEOUT_MS, Int(limits.connect * 1000))
         ccurl_setopt_long(curl, CURLOPT_FOLLOWLOCATION, 0)
+        if method == "HEAD" { ccurl_setopt_long(curl, CURLOPT_NOBODY, 1) }
+        // The empty string asks for every encoding this libcurl can decode.
+        if limits.compressedAnswers { ccurl_setopt_string(curl, CURLOPT_ACCEPT_ENCODING, "") }
         ccurl_setopt_string(curl, CURLOPT_CUSTOMREQUEST, method)
         ccurl_setopt_pointer(curl, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headers))
     }

@@ -28,9 +28,17 @@ public final class Deck {
     /// as a stream, its zip layout walked a window at a time, and its parts
     /// read by libzip when asked for. The file stays open while the deck lives,
     /// so renaming or deleting the path meanwhile changes nothing.
-    public convenience init(path: String, limits: ReadLimits = .default) throws {
+    ///
+    /// `hashed` is what an earlier open of the same file in this process
+    /// learnt (`fileStatus`, `digest`): when the file's status is still that,
+    /// down to the nanosecond of its modification and change times and its
+    /// inode, its bytes are the ones hashed then and are not hashed again.
+    /// It is the trust `checkUnchanged` already places in the status, spared
+    /// a second pass over a deck of a gigabyte between a scan and its inject.
+    public convenience init(path: String, limits: ReadLimits = .default,
+                            hashed: (status: FileStatus, digest: SHA256Digest)? = nil) throws {
         let file = try DeckFile(path: path, limit: limits.maxDeckBytes)
-        let digest = try file.digest()
+        let digest = if let hashed, file.status == hashed.status { hashed.digest } else { try file.digest() }
         try self.init(.file(file), digest: digest, path: path, limits: limits) {
             let bytes = try ZipFileBytes(file)
             return try Deck.openArchive(bytes) { try ZipArchive(file: bytes, limits: limits) }
@@ -43,6 +51,12 @@ public final class Deck {
         try self.init(.memory(bytes), digest: SHA256.hash(bytes), path: path, limits: limits) {
             try Deck.openArchive(bytes) { try ZipArchive(bytes: bytes, limits: limits) }
         }
+    }
+
+    /// The file's status as it was opened (nil for a deck in memory): with
+    /// `digest`, what a later open may pass as `hashed`.
+    public var fileStatus: FileStatus? {
+        if case .file(let file) = storage { file.status } else { nil }
     }
 
     private init(_ storage: DeckStorage, digest: SHA256Digest, path: String, limits: ReadLimits,

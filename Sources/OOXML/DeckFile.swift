@@ -18,6 +18,8 @@ final class DeckFile {
     /// The size when the file was opened: all that is ever read of it.
     let size: Int
     private let identity: FileIdentity
+    /// What `fstat` said when it was opened, before anything was read.
+    let status: FileStatus?
 
     /// Opens `path`, refusing folders and files over `limit` bytes with the
     /// errors `FileIO.read` gives.
@@ -26,6 +28,7 @@ final class DeckFile {
         self.path = path
         do {
             identity = try FileIdentity(descriptor, path: path)
+            status = FileStatus(descriptor: descriptor)
         } catch {
             close(descriptor)
             throw error

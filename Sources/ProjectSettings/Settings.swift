@@ -4,11 +4,14 @@
 ///
 /// One-off actions and output formats stay flags only: `--force`,
 /// `--dry-run`, `--json`, `--help`. They say what to do this time, not how
-/// the project is built.
+/// the project is built. So do `--shard` (every job of a CI matrix shares
+/// the file, and each needs its own part) and `watch`'s `--poll`,
+/// `--poll-interval` and `--debounce` (how one session on one machine looks
+/// for changes).
 public enum Settings {
-    public static let sections = ["build", "describer", "policy", "review", "limits"]
+    public static let sections = ["build", "describer", "policy", "review", "limits", "remote"]
 
-    public static let all: [Setting] = build + describer + policy + review + limits
+    public static let all: [Setting] = build + describer + policy + review + limits + remote
 
     public static let byName: [String: Setting] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 
@@ -104,5 +107,19 @@ public enum Settings {
                 "Pictures declaring more pixels than this (millions) are never decoded; their slots are left for a person."),
         Setting("limits", "worker-memory", .size(minimum: 128 << 20), .string("4G"),
                 "Address-space limit of each worker (at least 128M), or 0 for none."),
+    ]
+
+    /// Where results come from, never what they are: none of these enters
+    /// the configuration key, so a build with or without the remote cache
+    /// makes the same decks and finds the same local results.
+    static let remote: [Setting] = [
+        Setting("remote", "cache", flag: "remote-cache", .string, .string(""),
+                "A cache shared over HTTP with Bazel's remote cache protocol (bazel-remote, nginx with WebDAV, an S3 gateway): asked after a local miss, sent what this build makes; empty: none."),
+        Setting("remote", "upload", flag: "remote-upload", .bool, .bool(true),
+                "Send what this build makes to the remote cache; false for builds that only read it (CI on forks)."),
+        Setting("remote", "header-env", flag: "remote-header-env", .string, .string("ALTBUILD_REMOTE_HEADER"),
+                "The environment variable holding one header sent with every remote cache request, as `Name: value` (such as `Authorization: Bearer ...`); its value is never printed or logged."),
+        Setting("remote", "timeout", flag: "remote-timeout", .duration, .string("30s"),
+                "How long one remote cache request may take, connecting within at most 5s of it; an outage costs this build one such wait."),
     ]
 }

@@ -16,12 +16,12 @@ struct DeckScanner: Sendable {
     func scan(_ deck: DeckArgument) async -> ReviewedDeck {
         var reviewed = ReviewedDeck(deckPath: deck.deckPath, reviewPath: deck.reviewPath, slots: [:], media: [:])
         do {
-            let digest = SHA256.hash(try FileIO.read(deck.deckPath, limit: ReadLimits.default.maxDeckBytes))
+            let digest = try SHA256.hash(contentsOf: deck.deckPath, limit: ReadLimits.default.maxDeckBytes)
             let directory = try Self.makeTemporaryDirectory()
             defer { Self.remove(directory) }
             let processor = WorkerDeckProcessor(executable: worker, temporaryDirectory: directory, extractMedia: true,
                                                 preparation: preparation)
-            let scanned = try await processor.scan(deck.deckPath, bytes: [], digest: digest, cancel: CancelFlag())
+            let scanned = try await processor.scan(deck.deckPath, digest: digest, cancel: CancelFlag())
             let slots = scanned.inventory.slots
             for (identity, slot) in zip(SlotIdentity.identities(slots), slots) {
                 reviewed.slots[identity] = slot

@@ -1,10 +1,7 @@
 import ArgumentParser
 import AltbuildCore
-import AltbuildSupport
 import BuildEngine
 import Logging
-import ProcessSupport
-import ProjectSettings
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,42 +31,47 @@ struct BuildCommand: AsyncParsableCommand {
     var dryRun = false
 
     @OptionGroup var run: BuildFlags
+    @OptionGroup var remoteFlags: RemoteFlags
+
+    @OptionGroup var shard: ShardOption
 
     /// Decks that need work are built in workers under the project's lock;
     /// a dry run only plans, and a build with nothing to do takes no lock.
     func run() async throws {
-        let settings = try self.project.settings(extra: try self.run.values())
+        var flags = try self.run.values()
+        try remoteFlags.add(to: &flags)
+        let settings = try self.project.settings(extra: flags)
         var project = try ProjectFactory.project(settings, force: force)
-        let inputs = try self.project.inputs(project, settings: settings)
+        let remote = try RemoteSettings.endpoint(settings)
+        let selection = try shard.select(try self.project.inputs(project, settings: settings))
+        let inputs = selection.inputs
         let buildID = makeBuildID()
         let run = BuildRun(settings: settings)
         if dryRun { return printPlans(project, inputs: inputs, buildID: buildID) }
         let outcomes = BuildOutcomes(inputs: inputs, keeping: reports.anyRequested)
-        if !force, let summary = nothingToDo(project, inputs: inputs, outcomes: outcomes) {
-            // Every deck is up to date and no record needs refreshing: nothing
-            // will be written, so no lock, temp folder or worker is needed.
-            recordNothingToDo(summary, project: project, decks: inputs.count, buildID: buildID, run: run)
-            let reported = reports.write(build: outcomes, summary: summary, stopReason: nil, interrupted: false,
-                                         project: project, stdoutIsJSON: run.progress == .json)
-            if !reported { throw ExitStatus.environment }
-            return
-        }
         let logger = run.logger(stateDirectory: project.configuration.stateDirectory, buildID: buildID)
-        let workspace = try await prepare(project, logger: logger, buildID: buildID, run: run)
-        let worker = WorkerDeckProcessor.workerExecutable()
-        let pool = WorkerDeckProcessor.pool(executable: worker, jobs: run.jobs, memoryLimit: project.configuration.workerMemory)
-        project.isolation = Project.Isolation.workers(executable: worker, temporaryDirectory: workspace.scratch.path,
-                                                      killGrace: 2, pool: pool)
-        let (result, interrupt) = await build(project, inputs: inputs, logger: logger, buildID: buildID, run: run,
-                                              outcomes: outcomes)
-        // Every worker is reaped before the temp folder they write in goes.
-        await pool.shutdown()
-        workspace.scratch.remove()
-        report(result, project: project, logger: logger, buildID: buildID)
-        let reported = reports.write(build: outcomes, summary: result.summary, stopReason: result.stopReason,
-                                     interrupted: result.interrupted, project: project, stdoutIsJSON: run.progress == .json)
-        withExtendedLifetime(workspace) {}
-        try throwExitStatus(for: result, interrupt: interrupt, logger: logger)
+        let interrupt = BuildInterrupt()
+        project.remote = remote.map {
+            RemoteCache(endpoint: $0, cacheDirectory: project.cacheDirectory, logger: logger, cancel: interrupt.work)
+        }
+        let pass = BuildPass(project: project, run: run, force: force)
+        let ending = try await pass.execute(inputs, buildID: buildID, logger: logger, outcomes: outcomes,
+                                            interrupt: interrupt, listening: true)
+        var line = ending.summary.line(counted: selection.counted(ending.summary.total))
+        if case .ran = ending, ending.summary.built + ending.summary.restored > 0 && !project.options.inPlace {
+            line += "; output in \(project.configuration.outputDirectory)/"
+        }
+        Console.out(line)
+        if case .ran = ending, let remote = project.remote {
+            let counts = remote.counts
+            logger.info("remote cache", metadata: RemoteSettings.metadata(counts, endpoint: remote.endpoint))
+            Console.out(RemoteSettings.line(counts))
+        }
+        let result: BuildResult? = if case .ran(let result) = ending { result } else { nil }
+        let reported = reports.write(build: outcomes, summary: ending.summary, stopReason: result?.stopReason,
+                                     interrupted: result?.interrupted ?? false, project: project,
+                                     stdoutIsJSON: run.progress == .json)
+        if let result { try throwExitStatus(for: result, interrupt: interrupt, logger: logger) }
         if !reported { throw ExitStatus.environment }
     }
 
@@ -80,64 +82,6 @@ struct BuildCommand: AsyncParsableCommand {
             let plan = executor.plan(input)
             if plan.decision.needsWork { Console.out("would build \(input.path) -> \(plan.outputPath): \(plan.decision.reason.text)") }
         }
-    }
-
-    /// A build with nothing to do still logs, and records its counts for `cache stats`.
-    private func recordNothingToDo(_ summary: BuildSummary, project: Project, decks: Int, buildID: String, run: BuildRun) {
-        let logger = run.logger(stateDirectory: project.configuration.stateDirectory, buildID: buildID)
-        logger.info("build started", metadata: ["event": "start", "decks": "\(decks)"])
-        LastBuild(summary: summary, buildID: buildID).save(to: project.lastBuildPath)
-        logger.info("build finished", metadata: BuildEvents.finished(nothingToDo: summary))
-        Console.out(summary.line)
-    }
-
-    /// Checks the describer can work at all (a model server that is not
-    /// running fails the build once, not every deck), then takes the lock
-    /// and this build's temp folder.
-    private func prepare(_ project: Project, logger: Logger, buildID: String, run: BuildRun) async throws -> BuildWorkspace {
-        do {
-            try await project.configuration.describer.preflight()
-        } catch let error as AltbuildError {
-            logger.error("\(error.message)", metadata: ["event": "end", "code": "\(error.code.rawValue)"])
-            throw ExitStatus.failures
-        }
-        return try BuildWorkspace(stateDirectory: project.configuration.stateDirectory, buildID: buildID,
-                                  lockTimeout: run.lockTimeout, logger: logger)
-    }
-
-    /// Builds every deck, `--jobs` at a time, showing progress and logging
-    /// each outcome; SIGINT and SIGTERM stop it gracefully meanwhile.
-    private func build(_ project: Project, inputs: [DiscoveredInput], logger: Logger,
-                       buildID: String, run: BuildRun, outcomes: BuildOutcomes) async -> (BuildResult, BuildInterrupt) {
-        let jobs = run.jobs
-        let timeoutSeconds = run.timeout
-        let state = StateLog(path: project.statePath)
-        if let recovery = state.recovery { logger.warning("\(recovery)", metadata: ["event": "state_recovered"]) }
-        let executor = project.executor(state: state, buildID: buildID, logger: logger)
-        let execution = ExecutionOptions(jobs: jobs, timeout: timeoutSeconds, keepGoing: run.keepGoing, maxFailureRate: run.maxFailureRate)
-        let interrupt = BuildInterrupt()
-        let signals = SignalWatcher(interrupt: interrupt, grace: run.grace, logger: logger)
-        let display = ProgressDisplay(mode: run.progress, total: inputs.count, jobs: jobs, quiet: run.quiet)
-        logger.info("build started", metadata: BuildEvents.started(
-            decks: inputs.count, jobs: jobs, timeout: timeoutSeconds, configuration: project.canonicalConfiguration))
-        let result = await executor.run(inputs, execution: execution, interrupt: interrupt) { outcome, index, _ in
-            display.update(outcome, index: index)
-            outcomes.record(outcome, index: index)
-            BuildEvents.log(outcome, index: index, logger: logger)
-        }
-        signals.stop()
-        display.finish()
-        return (result, interrupt)
-    }
-
-    /// Records the counts for `cache stats`, logs the end and prints the summary line.
-    private func report(_ result: BuildResult, project: Project, logger: Logger, buildID: String) {
-        let summary = result.summary
-        LastBuild(summary: summary, buildID: buildID).save(to: project.lastBuildPath)
-        logger.info("build finished", metadata: BuildEvents.finished(result))
-        var line = summary.line
-        if summary.built + summary.restored > 0 && !project.options.inPlace { line += "; output in \(project.configuration.outputDirectory)/" }
-        Console.out(line)
     }
 
     /// The exit status: 130 or 143 after SIGINT or SIGTERM (saying how to
@@ -154,20 +98,5 @@ struct BuildCommand: AsyncParsableCommand {
             throw ExitStatus.failures
         }
         if summary.failed > 0 { throw ExitStatus.failures }
-    }
-
-    /// The summary of a build that would do nothing, or nil if any deck needs work.
-    private func nothingToDo(_ project: Project, inputs: [DiscoveredInput], outcomes: BuildOutcomes) -> BuildSummary? {
-        let executor = project.executor(state: StateLog(path: project.statePath), buildID: "probe")
-        var summary = BuildSummary()
-        for (index, plan) in executor.plans(inputs).enumerated() {
-            guard plan.refreshedRecord == nil, let outcome = plan.settledOutcome else {
-                outcomes.clear()
-                return nil
-            }
-            summary.add(outcome)
-            outcomes.record(outcome, index: index + 1)
-        }
-        return summary
     }
 }

@@ -23,7 +23,7 @@ struct CacheStatsCommand: AsyncParsableCommand {
         let usage = CacheCollector(store: project.store, actions: project.actionCache).usage()
         Console.out("cache: \(project.cacheDirectory)")
         Console.out("objects: \(usage.objects) (\(Quantity.describe(usage.bytes)))")
-        Console.out("action entries: \(usage.actionEntries)")
+        Console.out("action entries: \(usage.actionEntries) (\(Quantity.describe(usage.actionEntryBytes)))")
         let last: LastBuild
         do {
             guard let loaded = try LastBuild.load(project.lastBuildPath) else {

@@ -12,6 +12,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var reports: ReportOptions
+    @OptionGroup var shard: ShardOption
 
     @Option(name: .customLong("allow"), help: ArgumentHelp(Settings.help("review.allow") + "; repeatable"))
     var allowed: [ReviewState] = []
@@ -47,7 +48,7 @@ struct CheckCommand: AsyncParsableCommand {
     private func collect<File>(_ accepted: Set<ReviewState>, _ load: (String) throws -> File?,
                                items: (String, File) -> [ReviewListItem]) throws -> [CheckedDeck] {
         var decks: [CheckedDeck] = []
-        for review in try ReviewSurvey.survey(project, load: load) {
+        for review in try ReviewSurvey.survey(project, shard: shard, load: load) {
             var deck = CheckedDeck(path: review.deck, reviewPath: review.reviewPath)
             if let error = review.error {
                 deck.problem = "\(error.code): \(error.message) (\(review.reviewPath))"

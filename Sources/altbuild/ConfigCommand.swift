@@ -10,10 +10,13 @@ struct ConfigCommand: AsyncParsableCommand {
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var build: BuildFlags
+    @OptionGroup var remote: RemoteFlags
 
     func run() async throws {
         let context = try ProjectContext.load()
-        let settings = try project.settings(extra: try build.values())
+        var flags = try build.values()
+        try remote.add(to: &flags)
+        let settings = try project.settings(extra: flags)
         if let root = context.root {
             Console.out("# \(root)/\(ConfigFile.name) (the project root is \(root))")
         } else {

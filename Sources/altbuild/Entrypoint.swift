@@ -10,7 +10,7 @@ struct Altbuild: AsyncParsableCommand {
         abstract: "Give every picture, chart, table and diagram in your PowerPoint decks ALT text, incrementally.",
         version: AltbuildVersionText.value,
         subcommands: [
-            BuildCommand.self, StatusCommand.self, ExplainCommand.self, GraphCommand.self,
+            BuildCommand.self, WatchCommand.self, StatusCommand.self, ExplainCommand.self, GraphCommand.self,
             CleanCommand.self, GCCommand.self, CacheCommand.self, InspectCommand.self,
             CheckCommand.self, ReviewCommand.self, ConfigCommand.self, InitCommand.self,
         ],

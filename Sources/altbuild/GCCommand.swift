@@ -4,19 +4,20 @@ import AltbuildCore
 import AltbuildSupport
 import BuildEngine
 
-/// `altbuild gc`: evicts cache objects, least recently used first, never one
-/// the current build state references.
+/// `altbuild gc`: evicts cache objects and action entries (which carry small
+/// results themselves), least recently used first, never one the current
+/// build state references.
 struct GCCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gc",
-        abstract: "Shrink the cache: evict least recently used objects the current state does not need.")
+        abstract: "Shrink the cache: evict least recently used objects and entries the current state does not need.")
 
     @OptionGroup var project: ProjectOptions
 
     @Option(name: .customLong("max-size"), help: "Evict until the cache holds at most this much (e.g. 500M, 2G).")
     var maxSize: String?
 
-    @Option(name: .customLong("max-age"), help: "Evict objects not used for this long (e.g. 30d, 12h).")
+    @Option(name: .customLong("max-age"), help: "Evict objects and entries not used for this long (e.g. 30d, 12h).")
     var maxAge: String?
 
     func validate() throws {
@@ -37,7 +38,10 @@ struct GCCommand: AsyncParsableCommand {
         let result = collector.collect(
             keeping: collector.referenced(by: state, policy: DeckReferences()),
             maxBytes: maxSize.flatMap(SizeText.bytes), maxAgeSeconds: maxAge.flatMap(Quantity.seconds))
-        Console.out("evicted \(result.evictedObjects) objects (\(Quantity.describe(result.evictedBytes))); kept \(result.keptObjects) objects (\(Quantity.describe(result.keptBytes)))")
+        Console.out("evicted \(result.evictedObjects) objects (\(Quantity.describe(result.evictedBytes))) and "
+                    + "\(result.evictedEntries) action entries (\(Quantity.describe(result.evictedEntryBytes))); "
+                    + "kept \(result.keptObjects) objects (\(Quantity.describe(result.keptBytes))) and "
+                    + "\(result.keptEntries) action entries (\(Quantity.describe(result.keptEntryBytes)))")
     }
 }
 

@@ -22,7 +22,7 @@ struct InspectCommand: AsyncParsableCommand {
     func run() async throws {
         let (path, reviewPath) = try review.locate(deck: deck)
         do {
-            let digest = SHA256.hash(try FileIO.read(path, limit: ReadLimits.default.maxDeckBytes))
+            let digest = try SHA256.hash(contentsOf: path, limit: ReadLimits.default.maxDeckBytes)
             let worker = WorkerDeckProcessor(executable: WorkerDeckProcessor.workerExecutable(), temporaryDirectory: "/tmp",
                                              extractMedia: false)
             let inventory = try await worker.inventory(of: path, digest: digest)

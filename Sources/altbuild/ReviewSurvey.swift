@@ -17,11 +17,14 @@ struct DeckReview<File> {
 
 enum ReviewSurvey {
     /// The decks `options` names, with their review files read by `load`
-    /// (whole, or the part the caller needs). Reads review files and the
-    /// state log only: no deck is opened, nothing is written.
-    static func survey<File>(_ options: ProjectOptions, load: (String) throws -> File?) throws -> [DeckReview<File>] {
+    /// (whole, or the part the caller needs), only those of `shard` if one
+    /// is given. Reads review files and the state log only: no deck is
+    /// opened, nothing is written.
+    static func survey<File>(_ options: ProjectOptions, shard: ShardOption? = nil,
+                             load: (String) throws -> File?) throws -> [DeckReview<File>] {
         let project = try options.project()
-        let inputs = try options.inputs(project)
+        let found = try options.inputs(project)
+        let inputs = try shard?.select(found).inputs ?? found
         let executor = project.executor(state: project.readState(), buildID: "review")
         return inputs.map { input in
             let path = project.reviewPath(input)

@@ -9,12 +9,15 @@ import Glibc
 /// users expect: the first stops scheduling and gives running decks `grace`
 /// seconds to finish before they are terminated; a second SIGINT terminates
 /// them at once. The handlers live only for the build (SwiftPM's Cancellator
-/// works the same way).
+/// works the same way), or for a whole `watch` session, which says with
+/// `building` whether decks are running and hears of the first signal
+/// through `stopped` (to stop waiting for changes).
 final class SignalWatcher {
     private var sources: [any DispatchSourceSignal] = []
     private var count = 0
 
-    init(interrupt: BuildInterrupt, grace: Double, logger: Logger) {
+    init(interrupt: BuildInterrupt, grace: Double, logger: Logger,
+         building: @escaping @Sendable () -> Bool = { true }, stopped: @escaping @Sendable () -> Void = {}) {
         let queue = DispatchQueue(label: "altbuild.signals")
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
@@ -25,6 +28,8 @@ final class SignalWatcher {
                 let name = signalNumber == SIGINT ? "SIGINT" : "SIGTERM"
                 if self.count == 1 {
                     interrupt.requestStop(signal: signalNumber)
+                    stopped()
+                    guard building() else { return }
                     logger.warning("\(name) received: no new decks will start; running decks get \(formatDuration(grace)) to finish (Ctrl+C again to stop them now)")
                     queue.asyncAfter(deadline: .now() + grace) {
                         interrupt.work.cancel(.interrupt)

@@ -10,13 +10,14 @@ struct StatusCommand: AsyncParsableCommand {
         abstract: "Show each deck as up to date, stale (with the reason), failed or new; exit 1 if anything would build.")
 
     @OptionGroup var project: ProjectOptions
+    @OptionGroup var shard: ShardOption
 
     @Flag(help: "Print JSON.")
     var json = false
 
     func run() async throws {
         let project = try self.project.project()
-        let inputs = try self.project.inputs(project)
+        let inputs = try shard.select(try self.project.inputs(project)).inputs
         let state = project.readState()
         let executor = project.executor(state: state, buildID: "status")
         var rows: [(status: String, target: String, output: String, reason: String)] = []

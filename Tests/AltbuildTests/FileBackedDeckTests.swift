@@ -3,6 +3,7 @@ import Foundation
 import AltbuildSupport
 import DeckModel
 @testable import OOXML
+import DeckParsing
 
 /// A deck opened from its file (`Deck(path:)`, walked a window at a time and
 /// read by libzip as needed) must be the very deck its bytes make in memory:
@@ -146,6 +147,30 @@ import DeckModel
         #expect(!FileIO.exists(folder + "/out.pptx"))
         #expect(Self.code { try deck.checkUnchanged() } == .inputChanged)
         #expect(Self.code { _ = try deck.contents() } == .inputChanged)
+    }
+
+    /// An inject after a scan passes the status the scan hashed the file in:
+    /// a file still in it is not hashed again (the digest given is taken,
+    /// which a wrong one shows), and one written to since is hashed afresh,
+    /// so the worker refuses it as changed.
+    @Test func aFileStillAsItWasHashedIsNotHashedAgain() throws {
+        let folder = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/in.pptx"
+        try FileIO.writeAtomically(ZipLayoutTests.fixture, to: path, durable: false)
+        let scanned = try Deck(path: path)
+        let status = try #require(scanned.fileStatus)
+        #expect(scanned.digest == SHA256.hash(ZipLayoutTests.fixture))
+        let stand = SHA256.hash("not the deck")
+        #expect(try Deck(path: path, hashed: (status, stand)).digest == stand)
+        #expect(try DeckWorker.open(path, expect: scanned.digest, limits: .default, hashed: status).digest == scanned.digest)
+
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data([0]))
+        try handle.close()
+        #expect(try Deck(path: path, hashed: (status, stand)).digest == SHA256.hash(ZipLayoutTests.fixture + [0]))
+        #expect(Self.code { _ = try DeckWorker.open(path, expect: scanned.digest, limits: .default, hashed: status) } == .inputChanged)
     }
 
     /// Refusals that come before the zip walk keep their codes from a file too.

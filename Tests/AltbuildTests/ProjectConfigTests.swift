@@ -66,7 +66,7 @@ import AltbuildSupport
     @Test func everyBadSettingNamesTheFileLineKeyValueAndChoices() throws {
         let cases: [(String, String)] = [
             ("[build]\nout-dir = \"b\"\n[polcy]\nfallback = \"none\"\n",
-             "altbuild.toml:3: [polcy]: unknown section; valid sections: [build], [describer], [policy], [review], [limits]"),
+             "altbuild.toml:3: [polcy]: unknown section; valid sections: [build], [describer], [policy], [review], [limits], [remote]"),
             ("[policy]\n\nfallbak = \"context\"\n",
              "altbuild.toml:3: [policy] fallbak: unknown key; valid keys in [policy]: replace-automatic, overwrite, decorative-below, decorative, fallback, long-descriptions"),
             ("[policy]\nfallback = \"always\"\n",
@@ -82,7 +82,7 @@ import AltbuildSupport
             ("[build]\ntimeout = \"soon\"\n",
              "altbuild.toml:2: [build] timeout = \"soon\": expected a duration like 90, 30s, 10m or 1h"),
             ("out-dir = \"b\"\n",
-             "altbuild.toml:1: out-dir: settings go in sections; valid sections: [build], [describer], [policy], [review], [limits]"),
+             "altbuild.toml:1: out-dir: settings go in sections; valid sections: [build], [describer], [policy], [review], [limits], [remote]"),
             ("[build]\nout-dir = \n",
              "altbuild.toml:2: not valid TOML: "),
         ]

@@ -85,3 +85,15 @@ func eventually(timeout: Double = 30, _ condition: () -> Bool) -> Bool {
     }
     return condition()
 }
+
+/// `eventually` for async tests: waits with `Task.sleep`, so a long wait
+/// does not hold one of the few threads all tests share (a timing test
+/// running beside it would be starved).
+func waitUntil(timeout: Double = 30, _ condition: () -> Bool) async -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+        if condition() { return true }
+        try? await Task.sleep(nanoseconds: 20_000_000)
+    }
+    return condition()
+}

@@ -29,7 +29,7 @@ import BuildEngine
         try FileManager.default.write(Self.deck, to: path)
         func scan(_ limits: ReadLimits) async throws -> ScannedDeck {
             let processor = WorkerDeckProcessor(executable: Self.worker, temporaryDirectory: root, extractMedia: false, limits: limits)
-            return try await processor.scan(path, bytes: Self.deck, digest: SHA256.hash(Self.deck), cancel: CancelFlag())
+            return try await processor.scan(path, digest: SHA256.hash(Self.deck), cancel: CancelFlag())
         }
         #expect(try await scan(.default).inventory.slides.count == 2)
         let error = await #expect(throws: AltbuildError.self) { try await scan(Self.fiveEntries) }

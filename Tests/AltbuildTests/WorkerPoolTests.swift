@@ -44,14 +44,17 @@ import DeckModel
     }
 
     func scan(_ processor: WorkerDeckProcessor, _ deck: (path: String, digest: SHA256Digest)) async throws -> ScannedDeck {
-        try await processor.scan(deck.path, bytes: [], digest: deck.digest, cancel: CancelFlag())
+        try await processor.scan(deck.path, digest: deck.digest, cancel: CancelFlag())
     }
 
     /// Scans a deck, gives its picture ALT text, and reads the text back from the new deck.
     func describe(_ processor: WorkerDeckProcessor, _ deck: (path: String, digest: SHA256Digest)) async throws -> String? {
         let picture = try #require(try await scan(processor, deck).inventory.slots.first { $0.kind == .picture })
         let edits = DeckEdits(slots: [AltTextEdit(part: picture.part, ordinal: picture.ordinal, descr: "Seen in \(deck.path)")])
-        let output = try await processor.inject(deck.path, bytes: [], digest: deck.digest, edits: edits, cancel: CancelFlag())
+        let written = try await processor.inject(deck.path, digest: deck.digest, edits: edits, hashed: nil, cancel: CancelFlag())
+        defer { unlink(written.path) }
+        let output = try FileIO.read(written.path)
+        #expect(SHA256.hash(output) == written.digest)
         return try Deck(bytes: output, path: deck.path).inventory().slots.first { $0.kind == .picture }?.descr
     }
 
@@ -100,7 +103,7 @@ import DeckModel
         }
         let hang = try deck("hangme")
         let error = await #expect(throws: AltbuildError.self) {
-            try await processor.scan(hang.path, bytes: [], digest: hang.digest, cancel: cancel)
+            try await processor.scan(hang.path, digest: hang.digest, cancel: cancel)
         }
         #expect(error?.code == .timedOut)
         #expect(!ProcessTable.exists(hung), "the hung worker was killed and reaped")

@@ -23,6 +23,8 @@ import time
 import urllib.request
 import zipfile
 
+from no_ocr import no_ocr_path
+
 REPO, ALTBUILD, WORK, PY = sys.argv[1:5]
 HERE = os.path.join(REPO, "bench", "perf")
 WORKER = os.path.join(os.path.dirname(ALTBUILD), "altbuild-worker")
@@ -61,28 +63,9 @@ def fmt_mb(nbytes):
 
 # ---------------------------------------------------------------- environment
 
-def no_ocr_path():
-    """A PATH of symlinks to everything on PATH except tesseract: OCR off,
-    everything else where altbuild (or anything it runs) would look for it."""
-    folder = os.path.join(WORK, "path-without-tesseract")
-    os.makedirs(folder, exist_ok=True)
-    for directory in os.environ.get("PATH", "").split(":"):
-        if not os.path.isdir(directory):
-            continue
-        for name in os.listdir(directory):
-            source = os.path.join(directory, name)
-            target = os.path.join(folder, name)
-            if name == "tesseract" or os.path.lexists(target):
-                continue
-            if os.path.isfile(source) and os.access(source, os.X_OK):
-                os.symlink(source, target)
-    assert not os.path.exists(os.path.join(folder, "tesseract"))
-    return folder
-
-
 ENV = {k: v for k, v in os.environ.items()
        if k not in ("ALTBUILD_CACHE_DIR", "ALTBUILD_WORKER", "ALTBUILD_WORKER_FAULT", "GITHUB_ACTIONS")}
-ENV["PATH"] = no_ocr_path()
+ENV["PATH"] = no_ocr_path(WORK)
 
 
 def run(cmd, cwd, env=None, check=True):
@@ -301,31 +284,42 @@ def goal_e_corpus():
 
 
 def strace_steps(project, flags):
-    """One more build of the big deck under strace, timestamps of the worker
-    processes, fsyncs and renames only: where its time goes."""
+    """One more build of the big deck under strace: a timeline of the
+    moments that mark its steps (who opens the deck, the worker's output
+    being written and moved, syncs), each with the time since the one
+    before, so the gaps say where the time goes."""
     fresh(project)
     trace = os.path.join(project, "steps.strace")
-    run(["strace", "-f", "--seccomp-bpf", "-ttt", "-e", "trace=execve,exit_group,openat,rename,fsync", "-e", "signal=none",
-         "-o", trace, ALTBUILD, "build", "decks", *flags, "--progress", "none", "-q"], project)
+    run(["strace", "-f", "--seccomp-bpf", "-ttt", "-e", "trace=execve,exit_group,openat,rename,fsync,syncfs",
+         "-e", "signal=none", "-o", trace, ALTBUILD, "build", "decks", *flags, "--progress", "none", "-q"], project)
     events = []
     for line in open(trace, encoding="utf-8", errors="replace"):
         parts = line.split(None, 2)
-        if len(parts) == 3:
+        if len(parts) == 3 and parts[0].isdigit():
             events.append((int(parts[0]), float(parts[1]), parts[2]))
+    # The parent's threads have pids of their own under strace -f: a worker is a pid that ran altbuild-worker.
+    workers = {pid for pid, _, text in events if text.startswith("execve(") and "altbuild-worker" in text}
     start, end = events[0][1], events[-1][1]
-    workers = [(pid, t, "scan" if '"scan"' in text else "inject") for pid, t, text in events
-               if text.startswith("execve(") and "altbuild-worker" in text]
-    exits = {pid: t for pid, t, text in events if text.startswith("+++ exited")}
-    out_open = next(t for _, t, text in events if text.startswith('openat(AT_FDCWD, "build/'))
-    out_done = next(t for _, t, text in events if text.startswith('rename("build/'))
-    marks = [("planning: find and hash the deck in the parent", start, workers[0][1])]
-    for (pid, t, kind), nxt in zip(workers, workers[1:] + [None]):
-        marks.append((f"{kind} in a worker", t, exits[pid]))
-        if nxt:
-            marks.append(("describe and hand the edits over (parent)", exits[pid], nxt[1]))
-    marks.append(("read the worker's output, store it in the cache (fsync, rename)", exits[workers[-1][0]], out_open))
-    marks.append(("write it to build/ (fsync, rename)", out_open, out_done))
-    marks.append(("review file, state, finish", out_done, end))
+    marks, last = [], start
+    for pid, t, text in events:
+        who = "worker" if pid in workers else "parent"
+        label = None
+        if text.startswith("execve(") and "altbuild-worker" in text:
+            label = "worker started"
+        elif text.startswith("openat(") and 'decks/big.pptx"' in text:
+            label = f"{who} opens the deck"
+        elif text.startswith("openat(") and ".unchecked" in text and "O_CREAT" in text:
+            label = f"{who} starts writing the new deck"
+        elif text.startswith("rename(") and ".unchecked" in text:
+            label = f"{who} has checked the new deck"
+        elif text.startswith("rename(") and '"build/' in text:
+            label = f"{who} moves it into build/"
+        elif text.startswith("fsync(") or text.startswith("syncfs("):
+            label = f"{who} {text.split('(')[0]}"
+        if label:
+            marks.append((label, last, t))
+            last = t
+    marks.append(("review file, state, finish", last, end))
     fsyncs = sum(1 for _, _, text in events if text.startswith("fsync("))
     return marks, end - start, fsyncs
 
@@ -358,9 +352,9 @@ def goal_d():
         fmt_s(a), f"{a / d:.1f}×", "≤ 2.5×", a / d <= 2.5)
     marks, total, fsyncs = strace_steps(project, flags)
     notes.append(f"d: where the {fmt_mb(size)} deck's {fmt_s(total)} go (one more build under `strace -f -ttt`, "
-                 f"{fsyncs} fsyncs; parent peak RSS {rss:,} KiB):")
+                 f"{fsyncs} fsyncs; parent peak RSS {rss:,} KiB); each moment with the time since the one before:")
     for label, t0, t1 in marks:
-        notes.append(f"    {label}: {fmt_s(t1 - t0)}")
+        notes.append(f"    {label}: +{fmt_s(t1 - t0)}")
     shutil.rmtree(project, ignore_errors=True)
 
 
@@ -558,14 +552,22 @@ def main():
     say(f"work folder {WORK} on {fs[1]} ({fs[0]}); {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB RAM")
     say(f"altbuild: {ALTBUILD} ({subprocess.run([ALTBUILD, '--version'], capture_output=True, text=True).stdout.strip()}); "
         f"OCR off: PATH without tesseract ({ENV['PATH']})")
-    gen = generated_decks()
-    cold = goals_b_c_e(gen)
-    goal_e_corpus()
-    goal_d()
-    goal_f()
-    goals_h_a_g(gen)
-    goal_i(cold)
-    strace_lines, top, total = strace_counts(gen)
+    # PERF_ONLY=d,f runs only those goals (letters as in the table; "s" is the strace counts).
+    only = set(filter(None, os.environ.get("PERF_ONLY", "").replace(" ", "").split(",")))
+    wanted = lambda *goals: not only or bool(only & set(goals))
+    gen = generated_decks() if wanted("a", "b", "c", "e", "g", "h", "i", "s") else None
+    cold = goals_b_c_e(gen) if wanted("b", "c", "e", "i") else None
+    if wanted("e"):
+        goal_e_corpus()
+    if wanted("d"):
+        goal_d()
+    if wanted("f"):
+        goal_f()
+    if wanted("a", "g", "h"):
+        goals_h_a_g(gen)
+    if wanted("i"):
+        goal_i(cold)
+    strace_lines, top, total = strace_counts(gen) if wanted("s") else ([], [], 0.0)
 
     say("\n## Goals of issue 13\n")
     say("| # | measure | peer | altbuild | ratio | goal | met? |")

@@ -19,6 +19,7 @@ are `language: system`.
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -255,6 +256,77 @@ class CIExamplesTest(unittest.TestCase):
         self.assertEqual(artifacts["when"], "always")
         self.assertEqual(artifacts["reports"]["junit"], [name for name in REPORTS if name.endswith(".xml")])
         self.assertEqual(artifacts["paths"], ["build/"] + REPORTS)
+
+    def test_github_actions_shards(self):
+        workflow = self.load("github-actions-shards.yml")
+        shard, assemble = workflow["jobs"]["shard"], workflow["jobs"]["assemble"]
+        numbers = shard["strategy"]["matrix"]["shard"]
+        self.assertEqual(numbers, list(range(1, len(numbers) + 1)), "K counts from 1")
+        build = self.run_line(shard["steps"], "altbuild build --shard")
+        self.assertIn('--remote-cache "$ALTBUILD_REMOTE_CACHE"', build)
+        self.assertEqual(assemble["needs"], "shard")
+        final = self.run_line(assemble["steps"], "altbuild build")
+        self.assertNotIn("--shard", final)
+        self.assertRegex(final, r'--remote-cache "\$ALTBUILD_REMOTE_CACHE" --report altbuild-report\.json --junit altbuild-junit\.xml')
+        self.assertRegex(self.run_line(assemble["steps"], "altbuild check"), r"--junit altbuild-check-junit\.xml")
+        upload = next(step for step in assemble["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
+        self.assertEqual(upload["with"]["path"].split(), ["build/"] + REPORTS)
+        total = len(numbers)
+        self.assert_shards_build_every_deck_once(
+            [build.replace("${{ matrix.shard }}", str(k)).replace("${{ strategy.job-total }}", str(total)) for k in numbers],
+            final)
+
+    def test_gitlab_ci_shards(self):
+        pipeline = self.load("gitlab-ci-shards.yml")
+        shard, assemble = pipeline["altbuild-shard"], pipeline["altbuild-assemble"]
+        self.assertEqual(assemble["needs"], ["altbuild-shard"])
+        self.assertEqual(pipeline["stages"].index(shard["stage"]) + 1, pipeline["stages"].index(assemble["stage"]))
+        build = next(line for line in shard["script"] if line.startswith("altbuild build"))
+        self.assertIn('--shard "$CI_NODE_INDEX/$CI_NODE_TOTAL" --remote-cache "$ALTBUILD_REMOTE_CACHE"', build)
+        final = next(line for line in assemble["script"] if line.startswith("altbuild build"))
+        self.assertNotIn("--shard", final)
+        self.assertIn('--remote-cache "$ALTBUILD_REMOTE_CACHE"', final)
+        self.assertEqual(assemble["artifacts"]["paths"], ["build/"] + REPORTS)
+        total = shard["parallel"]
+        self.assert_shards_build_every_deck_once(
+            [build.replace("$CI_NODE_INDEX", str(k)).replace("$CI_NODE_TOTAL", str(total)) for k in range(1, total + 1)],
+            final)
+
+    @staticmethod
+    def run_line(steps, prefix):
+        return next(step["run"] for step in steps if step.get("run", "").startswith(prefix))
+
+    def assert_shards_build_every_deck_once(self, shard_lines, final_line):
+        """Runs the example's shard commands, then its final build, with the
+        debug altbuild on the example decks. They share one folder here rather
+        than a remote cache (the commands' --remote-cache is left out), so the
+        final build finds every deck built: the shards' commands are valid and
+        together build each deck once."""
+        for name in ("altbuild", "altbuild-worker"):
+            self.assertTrue(os.access(os.path.join(BIN, name), os.X_OK), f"{name} is missing: run `swift build` first")
+        project = tempfile.mkdtemp(prefix="altbuild-ci-shards-")
+        self.addCleanup(shutil.rmtree, project, ignore_errors=True)
+        decks = sorted(name for name in os.listdir(os.path.join(ROOT, "examples")) if name.endswith(".pptx"))
+        for name in decks:
+            shutil.copy(os.path.join(ROOT, "examples", name), project)
+        env = dict(os.environ, PATH=BIN + os.pathsep + os.environ["PATH"])
+        env.pop("ALTBUILD_CACHE_DIR", None)
+
+        def run(line):
+            words = shlex.split(line)
+            cut = words.index("--remote-cache")
+            done = subprocess.run(words[:cut] + words[cut + 2:], cwd=project, env=env, capture_output=True, text=True)
+            self.assertEqual(done.returncode, 0, line + "\n" + done.stdout + done.stderr)
+            return done.stdout
+
+        built = 0
+        for k, line in enumerate(shard_lines, start=1):
+            summary = re.search(rf"^shard {k}/{len(shard_lines)}: (\d+) of {len(decks)} decks: ", run(line), re.M)
+            self.assertIsNotNone(summary, line)
+            built += int(summary.group(1))
+        self.assertEqual(built, len(decks))
+        self.assertIn(f"{len(decks)} decks: 0 built, 0 restored from cache, {len(decks)} up to date, 0 failed; 0 describer calls",
+                      run(final_line))
 
 
 if __name__ == "__main__":

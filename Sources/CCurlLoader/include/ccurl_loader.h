@@ -12,6 +12,8 @@ int ccurl_load(char *error, size_t error_size);
 
 CURL *ccurl_easy_init(void);
 void ccurl_easy_cleanup(CURL *curl);
+/* Clears a handle's options; its open connections stay, for the next request. */
+void ccurl_easy_reset(CURL *curl);
 CURLcode ccurl_easy_perform(CURL *curl);
 const char *ccurl_easy_strerror(CURLcode code);
 struct curl_slist *ccurl_slist_append(struct curl_slist *list, const char *text);

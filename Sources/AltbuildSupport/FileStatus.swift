@@ -4,7 +4,7 @@ import Glibc
 
 /// What `stat` says about a file: enough to trust a recorded digest without
 /// re-reading the file, as git's index does.
-public struct FileStatus: Sendable, Equatable {
+public struct FileStatus: Sendable, Equatable, Codable {
     public var size: Int64
     public var mtimeNanoseconds: Int64
     public var ctimeNanoseconds: Int64
@@ -22,7 +22,19 @@ public struct FileStatus: Sendable, Equatable {
     /// nil when the file does not exist or is not a regular file.
     public init?(path: String) {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// The open file's; nil when it is not a regular file or cannot be asked.
+    public init?(descriptor: Int32) {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    private init?(_ info: stat) {
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         size = Int64(info.st_size)
         mtimeNanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         ctimeNanoseconds = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
