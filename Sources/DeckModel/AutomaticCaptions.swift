@@ -39,6 +39,22 @@ public enum AutomaticCaptions {
     /// the caption anywhere.
     public static func marker(in text: String) -> Marker? {
         let folded = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return markers.first { folded.contains($0.phrase) }
+        let bytes = Array(folded.utf8)
+        // ASCII text can hold only the ASCII markers, and for ASCII (with no
+        // CR-LF left after folding) comparing bytes is comparing characters,
+        // at a small part of the cost: every slot with text is classified.
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return markers.first { folded.contains($0.phrase) } }
+        return markers.first { marker in
+            let phrase = Array(marker.phrase.utf8)
+            return phrase.allSatisfy { $0 < 0x80 } && contains(bytes, phrase)
+        }
+    }
+
+    private static func contains(_ text: [UInt8], _ phrase: [UInt8]) -> Bool {
+        guard !phrase.isEmpty, phrase.count <= text.count else { return phrase.isEmpty }
+        for start in 0...(text.count - phrase.count) where text[start] == phrase[0] {
+            if text[start..<(start + phrase.count)].elementsEqual(phrase) { return true }
+        }
+        return false
     }
 }
