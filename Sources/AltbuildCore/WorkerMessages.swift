@@ -43,9 +43,7 @@ public enum WorkerMessages {
     /// object, so a limit added to `ReadLimits` reaches the worker without
     /// another flag on either side.
     static func limitsArgument(_ limits: ReadLimits) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(limits), as: UTF8.self)
+        try CanonicalJSON.text(limits)
     }
 
     /// The worker's side of `limitsArgument`; every limit must be there.
@@ -86,7 +84,7 @@ public enum WorkerMessages {
     }
 
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        Array(try JSONEncoder().encode(value))
+        try CanonicalJSON.encode(value)
     }
 
     public static func errorJSON(_ error: AltbuildError) -> [UInt8] {
