@@ -33,12 +33,26 @@ public enum CanonicalJSON {
         let node: JSONNode
         do {
             node = try JSONNodeEncoder.document(value)
-        } catch is JSONNodeEncoder.Unsupported {
+        } catch is JSONUnsupportedType {
             return try foundationEncode(value, pretty: pretty)
         }
         var text = JSONText(pretty: pretty)
         try text.write(node)
         return text.bytes
+    }
+
+    /// `type` read from JSON text, any valid JSON (not only this encoding's),
+    /// by `JSONParser` and `JSONNodeDecoder`: what Foundation's `JSONDecoder`
+    /// reads, at a fraction of its cost. For altbuild's own messages and
+    /// records; errors say what is wrong but not where, so files people
+    /// edit are better read by Foundation.
+    public static func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8]) throws -> Value {
+        let node = try JSONParser.parse(bytes)
+        do {
+            return try JSONNodeDecoder.decode(type, from: node)
+        } catch is JSONUnsupportedType {
+            return try JSONDecoder().decode(type, from: Data(bytes))
+        }
     }
 
     /// Foundation's encoding, which the one above matches byte for byte.

@@ -1,4 +1,5 @@
-/// A JSON value as `JSONNodeEncoder` builds it, and its text.
+/// A JSON value as `JSONNodeEncoder` builds it or `JSONParser` reads it,
+/// and its text.
 ///
 /// Objects and arrays are classes so that a container handed out by the
 /// encoder can keep filling the node its parent already holds.
@@ -13,14 +14,29 @@ enum JSONNode {
 }
 
 final class JSONObject {
-    var keys: [String] = []
-    var values: [JSONNode] = []
+    private(set) var keys: [String] = []
+    private(set) var values: [JSONNode] = []
+    /// Key to position, made when a large object is first searched.
+    private var positions: [String: Int]?
 
     func append(_ key: String, _ value: JSONNode) {
         keys.append(key)
         values.append(value)
+        positions = nil
+    }
+
+    /// Where `key`'s value is; of a key given twice, the first, as
+    /// Foundation's decoder reads it.
+    func index(of key: String) -> Int? {
+        guard keys.count > 16 else { return keys.firstIndex(of: key) }
+        if positions == nil { positions = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
+        return positions?[key]
     }
 }
+
+/// A value of a type Foundation encodes and decodes its own way (`Data`,
+/// `URL`, `Decimal`): the node coders leave the whole document to Foundation.
+struct JSONUnsupportedType: Error {}
 
 final class JSONArray {
     var values: [JSONNode] = []

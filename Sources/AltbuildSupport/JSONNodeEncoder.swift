@@ -12,11 +12,9 @@ import Foundation
 /// on a deck's inventory that was most of a worker's time spent in JSON.
 /// This one compares metatypes instead and keeps no path (`codingPath` is
 /// always empty). The types Foundation writes differently from their own
-/// `encode(to:)` (`Data`, `URL`, `Decimal`) are refused with
-/// `JSONNodeEncoder.Unsupported`, for the caller to hand to Foundation.
+/// `encode(to:)` are refused with `JSONUnsupportedType`, for the caller to
+/// hand to Foundation.
 final class JSONNodeEncoder: Encoder {
-    struct Unsupported: Error {}
-
     /// Where what is encoded goes: this encoder's own, or a slot of its
     /// parent's for a `superEncoder`.
     private let slot: JSONSlot
@@ -45,7 +43,7 @@ final class JSONNodeEncoder: Encoder {
         if T.self == String.self, let text = value as? String { return .string(text) }
         if T.self == Int.self, let number = value as? Int { return .literal(String(number)) }
         if T.self == Bool.self, let flag = value as? Bool { return .literal(flag ? "true" : "false") }
-        if T.self == Data.self || T.self == URL.self || T.self == Decimal.self { throw Unsupported() }
+        if T.self == Data.self || T.self == URL.self || T.self == Decimal.self { throw JSONUnsupportedType() }
         let encoder = JSONNodeEncoder()
         try value.encode(to: encoder)
         return encoder.node
