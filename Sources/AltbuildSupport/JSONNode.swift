@@ -9,27 +9,29 @@ enum JSONNode {
     case string(String)
     case object(JSONObject)
     case array(JSONArray)
-    /// A value a nested encoder fills in later (`superEncoder`); `{}` if it never does.
-    case slot(JSONSlot)
+    /// What a nested encoder encodes, read when the text is written
+    /// (`superEncoder`); `{}` if it encodes nothing.
+    case deferred(JSONNodeEncoder)
 }
 
 final class JSONObject {
-    private(set) var keys: [String] = []
-    private(set) var values: [JSONNode] = []
+    private(set) var entries: [(key: String, value: JSONNode)] = []
     /// Key to position, made when a large object is first searched.
     private var positions: [String: Int]?
 
     func append(_ key: String, _ value: JSONNode) {
-        keys.append(key)
-        values.append(value)
+        if entries.isEmpty { entries.reserveCapacity(8) }
+        entries.append((key, value))
         positions = nil
     }
 
     /// Where `key`'s value is; of a key given twice, the first, as
     /// Foundation's decoder reads it.
     func index(of key: String) -> Int? {
-        guard keys.count > 16 else { return keys.firstIndex(of: key) }
-        if positions == nil { positions = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
+        guard entries.count > 16 else { return entries.firstIndex { $0.key == key } }
+        if positions == nil {
+            positions = Dictionary(entries.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        }
         return positions?[key]
     }
 }
@@ -40,10 +42,6 @@ struct JSONUnsupportedType: Error {}
 
 final class JSONArray {
     var values: [JSONNode] = []
-}
-
-final class JSONSlot {
-    var node: JSONNode?
 }
 
 /// The text of a node: keys sorted by their UTF-8 bytes (a key given twice
@@ -67,7 +65,7 @@ struct JSONText {
         case .string(let text): writeString(text)
         case .array(let array): try writeArray(array.values, depth: depth + 1)
         case .object(let object): try writeObject(object, depth: depth + 1)
-        case .slot(let slot): try write(slot.node ?? .object(JSONObject()), depth: depth)
+        case .deferred(let encoder): try write(encoder.node ?? .object(JSONObject()), depth: depth)
         }
     }
 
@@ -76,7 +74,7 @@ struct JSONText {
         bytes.append(UInt8(ascii: "["))
         if pretty { bytes.append(0x0A) }
         for (index, value) in values.enumerated() {
-            if index > 0 { bytes.append(contentsOf: pretty ? [UInt8(ascii: ","), 0x0A] : [UInt8(ascii: ",")]) }
+            if index > 0 { separate() }
             indent(depth)
             try write(value, depth: depth)
         }
@@ -87,20 +85,39 @@ struct JSONText {
         try checkDepth(depth)
         bytes.append(UInt8(ascii: "{"))
         if pretty { bytes.append(0x0A) }
-        for (index, entry) in Self.sortedEntries(object).enumerated() {
-            if index > 0 { bytes.append(contentsOf: pretty ? [UInt8(ascii: ","), 0x0A] : [UInt8(ascii: ",")]) }
+        for (index, entry) in order(of: object).enumerated() {
+            if index > 0 { separate() }
             indent(depth)
-            writeString(object.keys[entry])
-            bytes.append(contentsOf: pretty ? [0x20, UInt8(ascii: ":"), 0x20] : [UInt8(ascii: ":")])
-            try write(object.values[entry], depth: depth)
+            let (key, value) = object.entries[entry]
+            writeString(key)
+            if pretty { bytes.append(0x20) }
+            bytes.append(UInt8(ascii: ":"))
+            if pretty { bytes.append(0x20) }
+            try write(value, depth: depth)
         }
         close(UInt8(ascii: "}"), depth: depth)
     }
 
+    /// The last few key lists met and their order: the objects of one type
+    /// mostly have the same keys, so most objects are sorted once a document.
+    private var orders: [(keys: [String], order: [Int])] = []
+
+    private mutating func order(of object: JSONObject) -> [Int] {
+        let entries = object.entries
+        let known = orders.first { known in
+            known.keys.count == entries.count && known.keys.elementsEqual(entries.lazy.map(\.key))
+        }
+        if let known { return known.order }
+        let keys = entries.map(\.key)
+        let order = Self.sortedEntries(keys)
+        if orders.count == 8 { orders.removeFirst() }
+        orders.append((keys, order))
+        return order
+    }
+
     /// The positions of the entries to write, in key order; of a key given
     /// more than once, only its last.
-    private static func sortedEntries(_ object: JSONObject) -> [Int] {
-        let keys = object.keys
+    static func sortedEntries(_ keys: [String]) -> [Int] {
         let order = keys.indices.sorted { a, b in
             keys[a] == keys[b] ? a < b : keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8)
         }
@@ -111,6 +128,11 @@ struct JSONText {
             kept.append(position)
         }
         return kept
+    }
+
+    private mutating func separate() {
+        bytes.append(UInt8(ascii: ","))
+        if pretty { bytes.append(0x0A) }
     }
 
     private mutating func close(_ bracket: UInt8, depth: Int) {

@@ -84,7 +84,7 @@ extension JSONNode {
         case .string: return "a string"
         case .object: return "an object"
         case .array: return "an array"
-        case .slot: return "a value"
+        case .deferred: return "a value"
         }
     }
 }
@@ -93,7 +93,7 @@ private struct KeyedNodeReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let object: JSONObject
     var codingPath: [any CodingKey] { [] }
 
-    var allKeys: [Key] { object.keys.compactMap { Key(stringValue: $0) } }
+    var allKeys: [Key] { object.entries.compactMap { Key(stringValue: $0.key) } }
 
     func contains(_ key: Key) -> Bool { object.index(of: key.stringValue) != nil }
 
@@ -102,7 +102,7 @@ private struct KeyedNodeReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
         guard let index = object.index(of: key.stringValue) else {
             throw DecodingError.keyNotFound(key, DecodingError.Context(codingPath: [], debugDescription: "no value for the key \"\(key.stringValue)\""))
         }
-        return JSONNodeDecoder(node: object.values[index])
+        return JSONNodeDecoder(node: object.entries[index].value)
     }
 
     func decodeNil(forKey key: Key) throws -> Bool { try decoder(key).isNull }
@@ -133,7 +133,7 @@ private struct KeyedNodeReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// A missing key reads as null, as Foundation's does.
     private func superDecoder(named name: String) -> any Decoder {
-        JSONNodeDecoder(node: object.index(of: name).map { object.values[$0] } ?? .literal("null"))
+        JSONNodeDecoder(node: object.index(of: name).map { object.entries[$0].value } ?? .literal("null"))
     }
 }
 

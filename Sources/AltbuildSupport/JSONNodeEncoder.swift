@@ -15,13 +15,8 @@ import Foundation
 /// `encode(to:)` are refused with `JSONUnsupportedType`, for the caller to
 /// hand to Foundation.
 final class JSONNodeEncoder: Encoder {
-    /// Where what is encoded goes: this encoder's own, or a slot of its
-    /// parent's for a `superEncoder`.
-    private let slot: JSONSlot
-
-    init(into slot: JSONSlot = JSONSlot()) { self.slot = slot }
-
-    var node: JSONNode? { slot.node }
+    /// What was encoded; nil until something is.
+    fileprivate(set) var node: JSONNode?
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -63,20 +58,20 @@ final class JSONNodeEncoder: Encoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object(let object)? = slot.node { return KeyedEncodingContainer(KeyedNodeContainer<Key>(object: object)) }
+        if case .object(let object)? = node { return KeyedEncodingContainer(KeyedNodeContainer<Key>(object: object)) }
         let object = JSONObject()
-        slot.node = .object(object)
+        node = .object(object)
         return KeyedEncodingContainer(KeyedNodeContainer<Key>(object: object))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .array(let array)? = slot.node { return UnkeyedNodeContainer(array: array) }
+        if case .array(let array)? = node { return UnkeyedNodeContainer(array: array) }
         let array = JSONArray()
-        slot.node = .array(array)
+        node = .array(array)
         return UnkeyedNodeContainer(array: array)
     }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer { SingleNodeContainer(slot: slot) }
+    func singleValueContainer() -> any SingleValueEncodingContainer { SingleNodeContainer(encoder: self) }
 }
 
 private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
@@ -118,9 +113,9 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     mutating func superEncoder(forKey key: Key) -> any Encoder { superEncoder(named: key.stringValue) }
 
     private func superEncoder(named name: String) -> any Encoder {
-        let slot = JSONSlot()
-        object.append(name, .slot(slot))
-        return JSONNodeEncoder(into: slot)
+        let encoder = JSONNodeEncoder()
+        object.append(name, .deferred(encoder))
+        return encoder
     }
 }
 
@@ -169,16 +164,16 @@ private struct UnkeyedNodeContainer: UnkeyedEncodingContainer, NodeSink {
     }
 
     mutating func superEncoder() -> any Encoder {
-        let slot = JSONSlot()
-        put(.slot(slot))
-        return JSONNodeEncoder(into: slot)
+        let encoder = JSONNodeEncoder()
+        put(.deferred(encoder))
+        return encoder
     }
 }
 
-/// One value, set in the slot of the encoder that handed the container out.
+/// One value, set on the encoder that handed the container out.
 private struct SingleNodeContainer: SingleValueEncodingContainer, NodeSink {
-    let slot: JSONSlot
+    let encoder: JSONNodeEncoder
     var codingPath: [any CodingKey] { [] }
 
-    func put(_ node: JSONNode) { slot.node = node }
+    func put(_ node: JSONNode) { encoder.node = node }
 }

@@ -29,7 +29,12 @@ struct JSONParser {
     private func failure(_ reason: String) -> Failure { Failure(offset: position, reason: reason) }
 
     private mutating func skipWhitespace() {
-        while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x09, 0x0A, 0x0D: position += 1
+            default: return
+            }
+        }
     }
 
     private mutating func value(depth: Int) throws -> JSONNode {
@@ -144,10 +149,19 @@ struct JSONParser {
     private mutating func string() throws -> String {
         position += 1
         let start = position
-        // The common case: no escapes, read as one run.
+        // The common case: no escapes, read as one run, and often ASCII.
+        var ascii = true
         while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") {
             guard bytes[position] >= 0x20 else { throw failure("a control character in a string") }
+            ascii = ascii && bytes[position] < 0x80
             position += 1
+        }
+        if position < bytes.count && bytes[position] == UInt8(ascii: "\"") {
+            let run = UnsafeBufferPointer(rebasing: bytes[start..<position])
+            position += 1
+            if ascii { return String(decoding: run, as: UTF8.self) }
+            guard let text = String(validating: run, as: UTF8.self) else { throw failure("a string that is not UTF-8") }
+            return text
         }
         var utf8 = Array(UnsafeBufferPointer(rebasing: bytes[start..<min(position, bytes.count)]))
         while true {
