@@ -15,9 +15,11 @@ enum JSONNode {
 }
 
 final class JSONObject {
-    private(set) var entries: [(key: String, value: JSONNode)] = []
+    private(set) var entries: [(key: String, value: JSONNode)]
     /// Key to position, made when a large object is first searched.
     private var positions: [String: Int]?
+
+    init(_ entries: [(key: String, value: JSONNode)] = []) { self.entries = entries }
 
     func append(_ key: String, _ value: JSONNode) {
         if entries.isEmpty { entries.reserveCapacity(8) }
@@ -41,7 +43,9 @@ final class JSONObject {
 struct JSONUnsupportedType: Error {}
 
 final class JSONArray {
-    var values: [JSONNode] = []
+    var values: [JSONNode]
+
+    init(_ values: [JSONNode] = []) { self.values = values }
 }
 
 /// The text of a node: keys sorted by their UTF-8 bytes (a key given twice

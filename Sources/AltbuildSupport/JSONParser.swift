@@ -51,41 +51,42 @@ struct JSONParser {
         }
     }
 
+    /// Members are gathered here and handed to the node once, whole.
     private mutating func object(depth: Int) throws -> JSONObject {
         try checkDepth(depth)
         position += 1
-        let object = JSONObject()
+        var entries: [(key: String, value: JSONNode)] = []
         skipWhitespace()
-        if position < bytes.count && bytes[position] == UInt8(ascii: "}") {
+        if peek(UInt8(ascii: "}")) {
             position += 1
-            return object
+            return JSONObject(entries)
         }
         while true {
             skipWhitespace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw failure("a key must be a string") }
+            guard peek(UInt8(ascii: "\"")) else { throw failure("a key must be a string") }
             let key = try string()
             skipWhitespace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw failure("a key must be followed by ':'") }
+            guard peek(UInt8(ascii: ":")) else { throw failure("a key must be followed by ':'") }
             position += 1
-            object.append(key, try value(depth: depth))
+            entries.append((key, try value(depth: depth)))
             guard try endOfMember(closing: UInt8(ascii: "}")) else { continue }
-            return object
+            return JSONObject(entries)
         }
     }
 
     private mutating func array(depth: Int) throws -> JSONArray {
         try checkDepth(depth)
         position += 1
-        let array = JSONArray()
+        var values: [JSONNode] = []
         skipWhitespace()
-        if position < bytes.count && bytes[position] == UInt8(ascii: "]") {
+        if peek(UInt8(ascii: "]")) {
             position += 1
-            return array
+            return JSONArray(values)
         }
         while true {
-            array.values.append(try value(depth: depth))
+            values.append(try value(depth: depth))
             guard try endOfMember(closing: UInt8(ascii: "]")) else { continue }
-            return array
+            return JSONArray(values)
         }
     }
 
