@@ -201,7 +201,7 @@ struct SlideScanner {
     private func graphicKindAndMedia(_ frame: XMLElement) throws -> (SlotKind, String?, SlotContent) {
         guard let data = frame.path((.drawing, "graphic"), (.drawing, "graphicData")) else { return (.graphic, nil, .none) }
         let uri = data.attribute("uri") ?? ""
-        let last = uri.split(separator: "/").last.map(String.init) ?? ""
+        let last = uri.utf8.split(separator: UInt8(ascii: "/")).last.map { String(Substring($0)) } ?? ""
         switch last {
         case "chart":
             let target = data.child(.chart, "chart").flatMap { mediaTarget($0, "id") }
@@ -378,9 +378,11 @@ func paragraphText(_ paragraph: XMLElement) -> String {
 
 /// A paragraph's lines, each with its whitespace collapsed, empty ones dropped.
 func collapsedLines(_ text: String) -> [String] {
-    text.split(whereSeparator: \.isNewline)
-        .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-        .filter { !$0.isEmpty }
+    // In ASCII the newlines (`Character.isNewline`) are line feed to carriage return.
+    let lines = text.utf8.allSatisfy({ $0 < 0x80 })
+        ? text.utf8.split(whereSeparator: { (0x0A...0x0D).contains($0) }).map { Substring($0) }
+        : text.split(whereSeparator: \.isNewline)
+    return lines.map { $0.collapsingWhitespace() }.filter { !$0.isEmpty }
 }
 
 /// The lines under `element`, joined by newlines: each paragraph (`a:p`) and
