@@ -33,9 +33,7 @@ public struct ReviewFile: Codable, Sendable, Equatable {
     }
 
     public func encoded() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        return Array(try encoder.encode(self)) + [0x0A]
+        try CanonicalJSON.pretty(self) + [0x0A]
     }
 
     /// The file's contents, or nil when there is none yet. A file that is

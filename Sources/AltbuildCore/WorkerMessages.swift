@@ -1,11 +1,6 @@
 public import DeckModel
 public import AltbuildSupport
 import ProcessSupport
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// What `altbuild-worker` prints: the parent and the worker agree on these
 /// JSON shapes, and nothing else crosses the process boundary. A one-shot
@@ -48,15 +43,13 @@ public enum WorkerMessages {
     /// object, so a limit added to `ReadLimits` reaches the worker without
     /// another flag on either side.
     static func limitsArgument(_ limits: ReadLimits) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(limits), as: UTF8.self)
+        try CanonicalJSON.text(limits)
     }
 
     /// The worker's side of `limitsArgument`; every limit must be there.
     public static func decodeLimits(_ argument: String) throws -> ReadLimits {
         do {
-            return try JSONDecoder().decode(ReadLimits.self, from: Data(argument.utf8))
+            return try CanonicalJSON.decode(ReadLimits.self, from: Array(argument.utf8))
         } catch {
             throw AltbuildError(.internalError, "--limits is not a complete set of read limits: \(error)")
         }
@@ -84,14 +77,14 @@ public enum WorkerMessages {
 
     public static func decodeRequest(_ payload: [UInt8]) throws -> WorkerRequest {
         do {
-            return try JSONDecoder().decode(WorkerRequest.self, from: Data(payload))
+            return try CanonicalJSON.decode(WorkerRequest.self, from: payload)
         } catch {
             throw AltbuildError(.internalError, "the worker's request could not be read: \(error)")
         }
     }
 
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        Array(try JSONEncoder().encode(value))
+        try CanonicalJSON.encode(value)
     }
 
     public static func errorJSON(_ error: AltbuildError) -> [UInt8] {
@@ -101,14 +94,14 @@ public enum WorkerMessages {
 
     static func decodeError(_ bytes: [UInt8]) -> AltbuildError? {
         // nil makes the caller report an unreadable error report, with the worker's output.
-        (try? JSONDecoder().decode(ErrorResult.self, from: Data(bytes))).map { AltbuildError(ErrorCode($0.code), $0.message) }
+        (try? CanonicalJSON.decode(ErrorResult.self, from: bytes)).map { AltbuildError(ErrorCode($0.code), $0.message) }
     }
 
     static func decodeScan(_ bytes: [UInt8]) throws -> ScanResult {
-        try JSONDecoder().decode(ScanResult.self, from: Data(bytes))
+        try CanonicalJSON.decode(ScanResult.self, from: bytes)
     }
 
     static func decodeInject(_ bytes: [UInt8]) throws -> InjectResult {
-        try JSONDecoder().decode(InjectResult.self, from: Data(bytes))
+        try CanonicalJSON.decode(InjectResult.self, from: bytes)
     }
 }

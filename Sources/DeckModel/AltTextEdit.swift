@@ -20,6 +20,9 @@ public struct AltTextEdit: Sendable, Equatable, Codable {
 /// surrogates, U+FFFE and U+FFFF). Escaping, including newlines as `&#10;`,
 /// is the serializer's job.
 public func xmlSafeText(_ text: String) -> String {
+    // Most texts hold none of them: no C0 control but tab, newline and
+    // carriage return, and no U+FFFE or U+FFFF (EF BF BE, EF BF BF in UTF-8).
+    if !text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x9 && $0 != 0xA && $0 != 0xD) || $0 == 0xEF }) { return text }
     var scalars = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
         let v = scalar.value

@@ -1,3 +1,5 @@
+import AltbuildSupport
+
 /// The markers PowerPoint (and Word) put at the end of the captions they
 /// generate, in every form we found: a text containing one is `automatic`.
 ///
@@ -38,7 +40,33 @@ public enum AutomaticCaptions {
     /// with its whitespace (line breaks included) collapsed: exporters wrap
     /// the caption anywhere.
     public static func marker(in text: String) -> Marker? {
-        let folded = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return markers.first { folded.contains($0.phrase) }
+        let folded = text.collapsingWhitespace().lowercased()
+        let bytes = Array(folded.utf8)
+        let ascii = bytes.allSatisfy { $0 < 0x80 }
+        for (marker, search) in zip(markers, searches) {
+            // A phrase's ASCII run is in the bytes of any text that holds the
+            // phrase (an ASCII character equals only itself), so its absence
+            // rules the phrase out without comparing characters.
+            guard contains(bytes, search.asciiRun) else { continue }
+            // ASCII text holds only the ASCII phrases, and there (no CR-LF
+            // being left) bytes found are characters found.
+            if ascii ? search.isASCII : folded.contains(marker.phrase) { return marker }
+        }
+        return nil
+    }
+
+    /// Each marker's longest run of ASCII bytes, and whether that is all of it.
+    private static let searches: [(asciiRun: [UInt8], isASCII: Bool)] = markers.map { marker in
+        let phrase = Array(marker.phrase.utf8)
+        let run = phrase.split { $0 >= 0x80 }.max { $0.count < $1.count }.map(Array.init) ?? []
+        return (run, run.count == phrase.count)
+    }
+
+    private static func contains(_ text: [UInt8], _ phrase: [UInt8]) -> Bool {
+        guard !phrase.isEmpty, phrase.count <= text.count else { return phrase.isEmpty }
+        for start in 0...(text.count - phrase.count) where text[start] == phrase[0] {
+            if text[start..<(start + phrase.count)].elementsEqual(phrase) { return true }
+        }
+        return false
     }
 }

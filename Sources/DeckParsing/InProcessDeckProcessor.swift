@@ -71,7 +71,7 @@ public enum DeckInjector {
     public static func inject(_ deck: Deck, edits all: DeckEdits, limits: ReadLimits) throws -> [UInt8] {
         guard !all.isEmpty else { return try deck.contents() }
         let output = try DeckRewriter.rewrite(deck, edits: all)
-        try verify(try Deck(bytes: output, path: deck.path, limits: limits).inventory(), all, path: deck.path)
+        try verify(try Deck(bytes: output, path: deck.path, limits: limits), all, path: deck.path)
         return output
     }
 
@@ -83,21 +83,18 @@ public enum DeckInjector {
         defer { unlink(unchecked) }
         try DeckRewriter.write(deck, edits: all, to: unchecked)
         let written = try Deck(path: unchecked, limits: limits)
-        if !all.isEmpty { try verify(try written.inventory(), all, path: deck.path) }
+        if !all.isEmpty { try verify(written, all, path: deck.path) }
         guard rename(unchecked, output) == 0 else {
             throw AltbuildError(.writeFailed, "cannot move the checked deck into place: \(String(cString: strerror(errno)))", path: output)
         }
         return written.digest
     }
 
-    /// Every edit as the rewritten deck reads back, or an error: nothing is written then.
-    private static func verify(_ check: DeckInventory, _ all: DeckEdits, path: String) throws {
-        var slots: [String: [Slot]] = [:]
-        var notes: [String: NotesBlock.Found] = [:]
-        for slide in check.slides {
-            slots[slide.part] = slide.slots
-            notes[slide.part] = slide.notesBlock
-        }
+    /// Every edit as the rewritten deck reads back, or an error: nothing is
+    /// written then. Only the slides the edits touch are read again.
+    private static func verify(_ written: Deck, _ all: DeckEdits, path: String) throws {
+        let slots = try written.writtenSlots(of: Set(all.slots.map(\.part)))
+        let notes = try written.writtenNotesBlocks(of: Set(all.notes.map(\.part)))
         for edit in all.notes where notes[edit.part] != (edit.paragraphs.isEmpty ? nil : .lines(edit.lines.map(xmlSafeText))) {
             guard notes[edit.part] == .unterminated else {
                 throw AltbuildError(.internalError, "the rewritten deck's notes do not read back as written (\(edit.part)); nothing was written", path: path)

@@ -59,12 +59,12 @@ public enum DeckRewriter {
                 throw AltbuildError(.missingPart, "cannot edit \(part): it is not a slide of this deck")
             }
             let document = try deck.package.xml(part)
-            let scan = try SlideScanner(package: deck.package, part: part, slideNumber: number + 1, document: document, hashMedia: false).scan()
+            let elements = SlideScanner(package: deck.package, part: part, slideNumber: number + 1, document: document).slotElements()
             for edit in partEdits {
-                guard edit.ordinal >= 0 && edit.ordinal < scan.slots.count else {
+                guard edit.ordinal >= 0 && edit.ordinal < elements.count else {
                     throw AltbuildError(.internalError, "\(part) has no slot \(edit.ordinal)")
                 }
-                let cNvPr = scan.slots[edit.ordinal].cNvPr
+                let cNvPr = elements[edit.ordinal]
                 if let descr = edit.descr { cNvPr.setAttribute("descr", xmlSafeText(descr)) }
                 if edit.markDecorative { DecorativeFlag.set(on: cNvPr) }
             }

@@ -108,7 +108,7 @@ extension DiagramReader {
         let layout = try layoutPart.flatMap { package.contains($0) ? try package.xml($0) : nil }
         var data = read(document, layout: layout)
         guard data.items.isEmpty,
-              let relID = document.root?.descendants(where: { $0.localName == "dataModelExt" }).first?.attribute("relId"),
+              let relID = document.root?.descendants(where: { $0.hasLocalName("dataModelExt") }).first?.attribute("relId"),
               let drawing = try package.relationship(of: slidePart, id: relID), !drawing.isExternal,
               package.contains(drawing.target) else { return data }
         data.items = drawingTexts(try package.xml(drawing.target))

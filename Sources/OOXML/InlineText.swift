@@ -10,5 +10,5 @@ func inlineText(_ element: XMLElement) -> String {
     for node in element.descendants(where: { $0.is(.drawing, "t") || $0.is(.drawing, "br") || $0.is(.drawing, "p") }) {
         text += node.is(.drawing, "t") ? node.textContent : " "
     }
-    return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    return text.collapsingWhitespace()
 }

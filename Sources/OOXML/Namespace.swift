@@ -1,4 +1,7 @@
 import AltbuildSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 /// A family of namespace URIs that mean the same vocabulary: the Transitional
 /// URI and, where one exists, its Strict (`http://purl.oclc.org/ooxml/...`) twin.
 public struct Namespace: Sendable {
@@ -7,6 +10,12 @@ public struct Namespace: Sendable {
     public init(_ uris: String...) { self.uris = uris }
 
     public func matches(_ uri: String) -> Bool { uris.contains(uri) }
+
+    /// The same for a URI as libxml2 holds it, compared without copying it.
+    func matches(_ uri: UnsafePointer<UInt8>) -> Bool {
+        let text = UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self)
+        return uris.contains { $0.withCString { strcmp(text, $0) == 0 } }
+    }
 
     /// The URI to use when altbuild writes new markup into a document.
     public var preferred: String { uris[0] }

@@ -87,7 +87,7 @@ enum NotesBody {
     /// notes pages with only the slide picture).
     private static func addBody(to tree: XMLElement) -> XMLElement? {
         let uri = tree.namespaceURI ?? Namespace.presentation.preferred
-        let ids = tree.descendants { $0.localName == "cNvPr" }.compactMap { $0.attribute("id").flatMap { Int($0) } }
+        let ids = tree.descendants { $0.hasLocalName("cNvPr") }.compactMap { $0.attribute("id").flatMap { Int($0) } }
         guard let shape = tree.appendChild("sp", namespaceURI: uri, prefix: "p"),
               let nonVisual = shape.appendChild("nvSpPr", namespaceURI: uri, prefix: "p") else { return nil }
         let name = nonVisual.appendChild("cNvPr", namespaceURI: uri, prefix: "p")

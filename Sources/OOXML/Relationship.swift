@@ -25,19 +25,34 @@ enum PartNames {
     /// relative to the source's folder, or from the package root when it
     /// starts with `/`. Percent-escapes are decoded and `.`/`..` folded.
     static func resolve(_ target: String, from source: String) -> String {
+        var path = ResolvedPath()
         let decoded = percentDecoded(target)
-        var segments: [Substring] = []
-        if !decoded.hasPrefix("/"), let slash = source.lastIndex(of: "/") {
-            segments = source[..<slash].split(separator: "/")
+        if decoded.utf8.first != UInt8(ascii: "/"), let slash = source.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            for segment in source.utf8[..<slash].split(separator: UInt8(ascii: "/")) { path.push(segment) }
         }
-        for segment in decoded.split(separator: "/") {
-            switch segment {
-            case ".": continue
-            case "..": if !segments.isEmpty { segments.removeLast() }
-            default: segments.append(segment)
-            }
+        for segment in decoded.utf8.split(separator: UInt8(ascii: "/")) {
+            if segment.elementsEqual([UInt8(ascii: ".")]) { continue }
+            if segment.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) { path.pop() } else { path.push(segment) }
         }
-        return segments.joined(separator: "/")
+        return String(decoding: path.bytes, as: UTF8.self)
+    }
+
+    /// Segments joined by slashes as they are pushed, in bytes.
+    private struct ResolvedPath {
+        var bytes: [UInt8] = []
+        /// Where each segment starts, its slash included.
+        var starts: [Int] = []
+
+        mutating func push(_ segment: Substring.UTF8View.SubSequence) {
+            starts.append(bytes.count)
+            if starts.count > 1 { bytes.append(UInt8(ascii: "/")) }
+            bytes.append(contentsOf: segment)
+        }
+
+        mutating func pop() {
+            guard let start = starts.popLast() else { return }
+            bytes.removeSubrange(start...)
+        }
     }
 
     /// The relative target a relationship from `source` to `target` is
@@ -54,7 +69,7 @@ enum PartNames {
     }
 
     static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var out: [UInt8] = []
         let bytes = Array(text.utf8)
         var i = 0

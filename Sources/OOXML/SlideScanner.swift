@@ -1,4 +1,5 @@
 import AltbuildSupport
+internal import CLibXML2
 /// Walks one slide's shape tree and produces its slots with their context.
 ///
 /// The same walk serves inventory and rewriting: the rewriter re-scans the
@@ -23,8 +24,6 @@ struct SlideScanner {
     let part: String
     let slideNumber: Int
     let document: XMLDocument
-    /// Whether to hash media parts; the rewriter needs only the elements.
-    let hashMedia: Bool
 
     /// Media parts already hashed on this slide: one image is often used many times.
     private final class DigestMemo {
@@ -32,18 +31,16 @@ struct SlideScanner {
     }
     private let memo = DigestMemo()
 
-    init(package: OPCPackage, part: String, slideNumber: Int, document: XMLDocument, hashMedia: Bool = true) {
-        self.hashMedia = hashMedia
+    init(package: OPCPackage, part: String, slideNumber: Int, document: XMLDocument) {
         self.package = package
         self.part = part
         self.slideNumber = slideNumber
         self.document = document
     }
 
+    /// Every slot with all the inventory knows of it.
     func scan() throws -> Result {
-        guard let root = document.root, let tree = root.path((.presentation, "cSld"), (.presentation, "spTree")) else {
-            return Result(title: nil, slots: [])
-        }
+        guard let tree = shapeTree else { return Result(title: nil, slots: []) }
         let texts = collectText(in: tree)
         let title = texts.first(where: \.isTitle)?.text
         let notes = try notesParagraphs()
@@ -52,65 +49,114 @@ struct SlideScanner {
             slideText: texts.filter { !$0.isTitle }.map(\.text),
             notes: Self.personsNotes(notes))
         context.slideText = Array(context.slideText.prefix(20))
+        var captions: [xmlNodePtr: [TextShape]] = [:]
         var slots: [(slot: Slot, cNvPr: XMLElement)] = []
-        try walk(tree, depth: 0, branch: nil, context: context, into: &slots)
+        for site in sites(in: tree) {
+            let siblings = captions[site.container.node] ?? textShapes(directlyIn: site.container)
+            captions[site.container.node] = siblings
+            var slot = try slot(at: site, ordinal: slots.count, context: context, captions: siblings)
+            slot.drawsInk = site.drawsInk
+            slots.append((slot, site.cNvPr))
+        }
         return Result(title: title, slots: slots, notesBlock: NotesBlock.found(in: notes))
+    }
+
+    /// Each slot's `cNvPr`, in ordinal order, and nothing else read: what a
+    /// rewrite edits and what its check reads back. The walk is the one
+    /// `scan` takes, so the ordinals are the inventory's.
+    func slotElements() -> [XMLElement] {
+        shapeTree.map { sites(in: $0).map(\.cNvPr) } ?? []
+    }
+
+    /// altbuild's block in the slide's notes, read alone.
+    func notesBlock() throws -> NotesBlock.Found? {
+        NotesBlock.found(in: try notesParagraphs())
+    }
+
+    private var shapeTree: XMLElement? {
+        document.root?.path((.presentation, "cSld"), (.presentation, "spTree"))
     }
 
     // MARK: - Slots
 
-    private func walk(_ container: XMLElement, depth: Int, branch: String?, context: SlotContext,
-                      into slots: inout [(slot: Slot, cNvPr: XMLElement)]) throws {
-        let siblingsText = textShapes(directlyIn: container)
-        for element in container.children {
+    /// Where a slot is: its element, the `cNvPr` holding its name and text,
+    /// the element whose text shapes may caption it, and what the walk saw
+    /// on the way down.
+    private struct Site {
+        enum Kind { case picture, pictureFill(blip: XMLElement), graphicFrame, group }
+        var element: XMLElement
+        var cNvPr: XMLElement
+        var kind: Kind
+        var container: XMLElement
+        var depth: Int
+        var branch: String?
+        var drawsInk = false
+    }
+
+    /// Every slot's site in document order, a group before its members.
+    private func sites(in tree: XMLElement) -> [Site] {
+        var sites: [Site] = []
+        walk(tree, depth: 0, branch: nil, into: &sites)
+        return sites
+    }
+
+    private func walk(_ container: XMLElement, depth: Int, branch: String?, into sites: inout [Site]) {
+        for element in container.childElements {
             if element.is(.markupCompatibility, "AlternateContent") {
                 // Ink: the choice holds the pen strokes, the fallback a picture of them.
-                let ink = element.children.contains { choice in
-                    choice.is(.markupCompatibility, "Choice") && !choice.descendants { $0.localName == "contentPart" }.isEmpty
+                let ink = element.childElements.contains { choice in
+                    choice.is(.markupCompatibility, "Choice") && !choice.descendants { $0.hasLocalName("contentPart") }.isEmpty
                 }
-                for choice in element.children {
+                for choice in element.childElements {
                     let label = choice.is(.markupCompatibility, "Choice") ? "choice"
                         : choice.is(.markupCompatibility, "Fallback") ? "fallback" : nil
                     guard let label else { continue }
-                    let first = slots.count
-                    try walk(choice, depth: depth, branch: branch ?? label, context: context, into: &slots)
-                    if ink && label == "fallback" { for index in first..<slots.count { slots[index].slot.drawsInk = true } }
+                    let first = sites.count
+                    walk(choice, depth: depth, branch: branch ?? label, into: &sites)
+                    if ink && label == "fallback" { for index in first..<sites.count { sites[index].drawsInk = true } }
                 }
                 continue
             }
-            guard element.namespaceURI.map(Namespace.presentation.matches) == true else { continue }
-            switch element.localName {
-            case "pic":
-                try addSlot(element, nonVisual: "nvPicPr", frame: element.path((.presentation, "spPr"), (.drawing, "xfrm")),
-                            kindAndMedia: pictureKindAndMedia(element), depth: depth, branch: branch,
-                            context: context, captions: siblingsText, into: &slots)
-            case "sp":
-                if let blip = element.path((.presentation, "spPr"), (.drawing, "blipFill"), (.drawing, "blip")) {
-                    try addSlot(element, nonVisual: "nvSpPr", frame: element.path((.presentation, "spPr"), (.drawing, "xfrm")),
-                                kindAndMedia: (.pictureFill, mediaTarget(blip, "embed") ?? mediaTarget(blip, "link"), .none),
-                                depth: depth, branch: branch, context: context, captions: siblingsText, into: &slots)
-                }
-            case "graphicFrame":
-                try addSlot(element, nonVisual: "nvGraphicFramePr", frame: element.child(.presentation, "xfrm"),
-                            kindAndMedia: try graphicKindAndMedia(element), depth: depth, branch: branch,
-                            context: context, captions: siblingsText, into: &slots)
-            case "grpSp":
-                try addSlot(element, nonVisual: "nvGrpSpPr", frame: element.path((.presentation, "grpSpPr"), (.drawing, "xfrm")),
-                            kindAndMedia: (.group, nil, .group(groupMembers(element))), depth: depth, branch: branch,
-                            context: context, captions: siblingsText, into: &slots)
-                try walk(element, depth: depth + 1, branch: branch, context: context, into: &slots)
-            default:
-                continue
+            guard element.isIn(.presentation), let (kind, nonVisual) = Self.siteKind(element) else { continue }
+            if let cNvPr = element.path((.presentation, nonVisual), (.presentation, "cNvPr")) {
+                sites.append(Site(element: element, cNvPr: cNvPr, kind: kind, container: container, depth: depth, branch: branch))
             }
+            if case .group = kind { walk(element, depth: depth + 1, branch: branch, into: &sites) }
         }
     }
 
-    private func addSlot(_ element: XMLElement, nonVisual: String, frame xfrm: XMLElement?,
-                         kindAndMedia: (SlotKind, String?, SlotContent), depth: Int, branch: String?,
-                         context: SlotContext, captions: [TextShape],
-                         into slots: inout [(slot: Slot, cNvPr: XMLElement)]) throws {
-        guard let cNvPr = element.path((.presentation, nonVisual), (.presentation, "cNvPr")) else { return }
-        let (kind, mediaPart, content) = kindAndMedia
+    /// What kind of slot a PresentationML element is, and its non-visual
+    /// properties' name; nil for a shape that is not one (text, lines).
+    private static func siteKind(_ element: XMLElement) -> (Site.Kind, String)? {
+        if element.hasLocalName("pic") { return (.picture, "nvPicPr") }
+        if element.hasLocalName("graphicFrame") { return (.graphicFrame, "nvGraphicFramePr") }
+        if element.hasLocalName("grpSp") { return (.group, "nvGrpSpPr") }
+        if element.hasLocalName("sp"), let blip = element.path((.presentation, "spPr"), (.drawing, "blipFill"), (.drawing, "blip")) {
+            return (.pictureFill(blip: blip), "nvSpPr")
+        }
+        return nil
+    }
+
+    /// The slot at `site`, with its content read and its media hashed.
+    private func slot(at site: Site, ordinal: Int, context: SlotContext, captions: [TextShape]) throws -> Slot {
+        let element = site.element
+        let xfrm: XMLElement?
+        let (kind, mediaPart, content): (SlotKind, String?, SlotContent)
+        switch site.kind {
+        case .picture:
+            xfrm = element.path((.presentation, "spPr"), (.drawing, "xfrm"))
+            (kind, mediaPart, content) = pictureKindAndMedia(element)
+        case .pictureFill(let blip):
+            xfrm = element.path((.presentation, "spPr"), (.drawing, "xfrm"))
+            (kind, mediaPart, content) = (.pictureFill, mediaTarget(blip, "embed") ?? mediaTarget(blip, "link"), .none)
+        case .graphicFrame:
+            xfrm = element.child(.presentation, "xfrm")
+            (kind, mediaPart, content) = try graphicKindAndMedia(element)
+        case .group:
+            xfrm = element.path((.presentation, "grpSpPr"), (.drawing, "xfrm"))
+            (kind, mediaPart, content) = (.group, nil, .group(groupMembers(element)))
+        }
+        let cNvPr = site.cNvPr
         let name = cNvPr.attribute("name") ?? ""
         let descr = cNvPr.attribute("descr")
         let decorative = DecorativeFlag.isSet(on: cNvPr)
@@ -118,7 +164,7 @@ struct SlideScanner {
         var slotContext = context
         slotContext.caption = frame.flatMap { caption(for: $0, among: captions) }
         var digest: SHA256Digest?
-        if hashMedia, let mediaPart, package.contains(mediaPart) {
+        if let mediaPart, package.contains(mediaPart) {
             if let known = memo.digests[mediaPart] {
                 digest = known
             } else {
@@ -127,14 +173,14 @@ struct SlideScanner {
             }
         }
         var slot = Slot(
-            slide: slideNumber, part: part, ordinal: slots.count,
+            slide: slideNumber, part: part, ordinal: ordinal,
             shapeID: cNvPr.attribute("id") ?? "", name: name, kind: kind,
             descr: descr, title: cNvPr.attribute("title"), isDecorative: decorative,
             state: AltTextState.classify(descr: descr, shapeName: name, decorative: decorative),
             mediaPart: mediaPart, mediaDigest: digest, frame: frame,
-            alternateBranch: branch, groupDepth: depth, context: slotContext, content: content)
+            alternateBranch: site.branch, groupDepth: site.depth, context: slotContext, content: content)
         slot.link = cNvPr.child(.drawing, "hlinkClick").flatMap(link)
-        slots.append((slot, cNvPr))
+        return slot
     }
 
     private func pictureKindAndMedia(_ pic: XMLElement) -> (SlotKind, String?, SlotContent) {
@@ -155,7 +201,7 @@ struct SlideScanner {
     private func graphicKindAndMedia(_ frame: XMLElement) throws -> (SlotKind, String?, SlotContent) {
         guard let data = frame.path((.drawing, "graphic"), (.drawing, "graphicData")) else { return (.graphic, nil, .none) }
         let uri = data.attribute("uri") ?? ""
-        let last = uri.split(separator: "/").last.map(String.init) ?? ""
+        let last = uri.utf8.split(separator: UInt8(ascii: "/")).last.map { String(Substring($0)) } ?? ""
         switch last {
         case "chart":
             let target = data.child(.chart, "chart").flatMap { mediaTarget($0, "id") }
@@ -175,10 +221,10 @@ struct SlideScanner {
                 ? try DiagramReader.read(package: package, slidePart: part, dataPart: $0, layoutPart: layout) : nil }
             return (.diagram, target, .diagram(diagram ?? DiagramData()))
         case "ole":
-            let object = data.descendants { $0.localName == "oleObj" && $0.namespaceURI.map(Namespace.presentation.matches) == true }.first
+            let object = data.descendants { $0.hasLocalName("oleObj") && $0.isIn(.presentation) }.first
             return (.oleObject, object.flatMap { mediaTarget($0, "id") }, .oleObject(progID: object?.attribute("progId")))
         case "model3d":
-            let model = data.descendants { $0.localName == "model3d" }.first
+            let model = data.descendants { $0.hasLocalName("model3d") }.first
             return (.model3D, model.flatMap { mediaTarget($0, "embed") }, .none)
         default:
             return (.graphic, nil, .none)
@@ -215,7 +261,7 @@ struct SlideScanner {
         for child in group.children {
             let element = child.is(.markupCompatibility, "AlternateContent")
                 ? child.child(.markupCompatibility, "Choice")?.children.first ?? child : child
-            guard element.namespaceURI.map(Namespace.presentation.matches) == true else { continue }
+            guard element.isIn(.presentation) else { continue }
             let nonVisual: String
             let kind: SlotKind?
             switch element.localName {
@@ -332,9 +378,11 @@ func paragraphText(_ paragraph: XMLElement) -> String {
 
 /// A paragraph's lines, each with its whitespace collapsed, empty ones dropped.
 func collapsedLines(_ text: String) -> [String] {
-    text.split(whereSeparator: \.isNewline)
-        .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-        .filter { !$0.isEmpty }
+    // In ASCII the newlines (`Character.isNewline`) are line feed to carriage return.
+    let lines = text.utf8.allSatisfy({ $0 < 0x80 })
+        ? text.utf8.split(whereSeparator: { (0x0A...0x0D).contains($0) }).map { Substring($0) }
+        : text.split(whereSeparator: \.isNewline)
+    return lines.map { $0.collapsingWhitespace() }.filter { !$0.isEmpty }
 }
 
 /// The lines under `element`, joined by newlines: each paragraph (`a:p`) and

@@ -1,5 +1,8 @@
 import AltbuildSupport
 internal import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A borrowed view of one element of an `XMLDocument`.
 ///
@@ -17,27 +20,35 @@ public struct XMLElement {
     }
 
     /// True when the element is `name` in any of the namespaces `family` covers.
+    /// Compared as C strings, without making a Swift string of either name:
+    /// the scanner asks this of every element it passes.
     public func `is`(_ family: Namespace, _ name: String) -> Bool {
-        guard localName == name, let uri = namespaceURI else { return false }
-        return family.matches(uri)
+        guard hasLocalName(name), let href = node.pointee.ns?.pointee.href else { return false }
+        return family.matches(href)
     }
 
-    public var children: [XMLElement] {
-        var result: [XMLElement] = []
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { result.append(XMLElement(current)) }
-            child = current.pointee.next
-        }
-        return result
+    /// Whether the element is in one of the namespaces `family` covers, whatever its name.
+    public func isIn(_ family: Namespace) -> Bool {
+        node.pointee.ns?.pointee.href.map(family.matches) ?? false
     }
+
+    /// Whether the element's local name is `name`, whatever its namespace.
+    public func hasLocalName(_ name: String) -> Bool {
+        guard let own = node.pointee.name else { return false }
+        return name.withCString { strcmp(UnsafeRawPointer(own).assumingMemoryBound(to: CChar.self), $0) == 0 }
+    }
+
+    public var children: [XMLElement] { Array(childElements) }
+
+    /// The child elements in order, read from the tree as they are asked for.
+    var childElements: ChildElements { ChildElements(first: node.pointee.children) }
 
     public func child(_ family: Namespace, _ name: String) -> XMLElement? {
-        children.first { $0.is(family, name) }
+        childElements.first { $0.is(family, name) }
     }
 
     public func children(_ family: Namespace, _ name: String) -> [XMLElement] {
-        children.filter { $0.is(family, name) }
+        childElements.filter { $0.is(family, name) }
     }
 
     /// Follows a path of (namespace, name) steps, taking the first match at each.
@@ -51,7 +62,7 @@ public struct XMLElement {
     public func descendants(where predicate: (XMLElement) -> Bool) -> [XMLElement] {
         var result: [XMLElement] = []
         func walk(_ element: XMLElement) {
-            for child in element.children {
+            for child in element.childElements {
                 if predicate(child) { result.append(child) }
                 walk(child)
             }
@@ -117,5 +128,20 @@ public struct XMLElement {
             xmlSetNs(child, ns)
         }
         return XMLElement(child)
+    }
+}
+
+/// The element children of a node, following libxml2's sibling links.
+struct ChildElements: Sequence, IteratorProtocol {
+    private var cursor: xmlNodePtr?
+
+    init(first: xmlNodePtr?) { cursor = first }
+
+    mutating func next() -> XMLElement? {
+        while let current = cursor {
+            cursor = current.pointee.next
+            if current.pointee.type == XML_ELEMENT_NODE { return XMLElement(current) }
+        }
+        return nil
     }
 }

@@ -23,10 +23,17 @@ struct ZipEntryName: Equatable {
         if raw.contains(0) { return "it contains a NUL byte" }
         if raw.first == UInt8(ascii: "/") { return "it is absolute (it starts with /)" }
         if raw.contains(UInt8(ascii: "\\")) { return "it contains a backslash" }
-        if raw.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).contains([0x2E, 0x2E][...]) {
-            return "it has a .. segment"
-        }
+        if hasDotDotSegment { return "it has a .. segment" }
         return nil
+    }
+
+    private var hasDotDotSegment: Bool {
+        var segmentStart = 0
+        for index in 0...raw.count where index == raw.count || raw[index] == UInt8(ascii: "/") {
+            if index - segmentStart == 2 && raw[segmentStart] == 0x2E && raw[segmentStart + 1] == 0x2E { return true }
+            segmentStart = index + 1
+        }
+        return false
     }
 
     /// Two names with the same key are the same part to OPC, which compares
@@ -34,6 +41,10 @@ struct ZipEntryName: Equatable {
     /// Only ASCII letters are folded; Swift's `String` equality and hashing
     /// are canonical equivalence, which is what NFC normalisation decides.
     var opcKey: String {
+        // An ASCII name (every part name a real writer makes) is its own NFC form: fold its bytes.
+        if raw.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: raw.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+        }
         let folded = text.unicodeScalars.map { scalar -> Unicode.Scalar in
             (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value + 0x20)) : scalar
         }

@@ -2,11 +2,6 @@ import AltbuildCore
 import AltbuildSupport
 import DeckModel
 import DeckParsing
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// `altbuild-worker scan|inject`: one request from the command line, in
 /// the form `WorkerRequest.arguments` writes it, answered by the code that
@@ -31,7 +26,7 @@ enum OneShotRequest {
         }
         // The parent always sends the build's limits; the defaults serve a worker run by hand.
         let limits = try options.value("--limits").map(WorkerMessages.decodeLimits) ?? .default
-        let edits = try options.value("--edits").map { try JSONDecoder().decode(DeckEdits.self, from: Data(try FileIO.read($0))) }
+        let edits = try options.value("--edits").map { try CanonicalJSON.decode(DeckEdits.self, from: try FileIO.read($0)) }
         return WorkerRequest(step: step, deck: deck, expect: options.value("--expect"), limits: limits,
                              maxPixels: options.number("--max-pixels") ?? ImagePreparation.defaultMaxPixels,
                              imageSide: options.number("--image-side") ?? 0, mediaDirectory: options.value("--media-dir"),

@@ -100,6 +100,9 @@ import AltbuildSupport
 
     @Test func xmlSafeTextKeepsTabsNewlinesAndAstralCharacters() {
         #expect(xmlSafeText("a\tb\nc\rd\u{0}e\u{1F}f😀") == "a\tb\nc\rdef😀")
+        #expect(xmlSafeText("plain “text”, café") == "plain “text”, café")
+        #expect(xmlSafeText("a\u{FFFE}b\u{FFFF}c\u{FFFD}\u{FEFF}") == "abc\u{FFFD}\u{FEFF}")
+        #expect(xmlSafeText("\u{B}\u{C}") == "")
     }
 }
 

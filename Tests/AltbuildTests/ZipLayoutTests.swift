@@ -222,5 +222,11 @@ import AltbuildSupport
         #expect(key("\u{FB01}") != key("fi"))  // compatibility forms stay apart
         #expect(ZipEntryName(raw: Array("ppt/slides/..slide.xml".utf8)).unsafeReason == nil)
         #expect(ZipEntryName(raw: Array("ppt/slides/../x.xml".utf8)).unsafeReason != nil)
+        for name in ["..", "../x.xml", "ppt/..", "ppt//../x"] {
+            #expect(ZipEntryName(raw: Array(name.utf8)).unsafeReason != nil, "\(name)")
+        }
+        for name in ["", ".", "...", "ppt/.../x", "ppt/./x", "ppt/.x./y", "x.."] {
+            #expect(ZipEntryName(raw: Array(name.utf8)).unsafeReason == nil, "\(name)")
+        }
     }
 }

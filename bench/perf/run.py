@@ -587,4 +587,5 @@ def main():
     say(f"\nload average at end {' '.join(f'{x:.2f}' for x in os.getloadavg())}; harness took {(time.time() - started) / 60:.1f} min")
 
 
-main()
+if __name__ == "__main__":
+    main()
