@@ -17,6 +17,8 @@ public struct Project: Sendable {
     public var cacheDirectory: String
     /// A shared cache behind the local one, for builds (`--remote-cache`); nil: local only.
     public var remote: RemoteCache?
+    /// Shared by the plannings of one build (`BuildPass`), so a changed deck is hashed once; nil: none.
+    public var digests: DigestMemo?
     /// Where decks are parsed: in worker processes (the command line), or by
     /// a processor given here (tests parse in process).
     public var isolation: Isolation = .workers(executable: WorkerDeckProcessor.workerExecutable(),
@@ -81,8 +83,10 @@ public struct Project: Sendable {
 
     public func planner() -> Planner {
         let canonical = canonicalConfiguration
-        return Planner(options: options, configuration: canonical,
-                       keyForInput: BuildConfiguration.actionKeyFunction(configuration: canonical))
+        var planner = Planner(options: options, configuration: canonical,
+                              keyForInput: BuildConfiguration.actionKeyFunction(configuration: canonical))
+        planner.digests = digests
+        return planner
     }
 
     /// `logger` hears about bookkeeping that failed; commands that only plan never write any.

@@ -8,6 +8,8 @@ public struct Planner: Sendable {
     /// The canonical configuration (`name=value` lines) that enters every key.
     public let configuration: String
     let keyForInput: @Sendable (SHA256Digest) -> SHA256Digest
+    /// Digests this build already took, shared by its plannings; nil hashes every time.
+    public var digests: DigestMemo?
 
     public init(options: BuildOptions, configuration: String, keyForInput: @escaping @Sendable (SHA256Digest) -> SHA256Digest) {
         self.options = options
@@ -75,6 +77,7 @@ public struct Planner: Sendable {
         // The build reads the input again and reports the real error with the target's failure.
         // Hashed streamed: plans are made for every target at once, and the
         // action reads its input again (checking the digest) when its turn comes.
+        if let digests { return (try? digests.digest(of: path, status: status)).map { ($0, true) } }
         return (try? SHA256.hash(contentsOf: path)).map { ($0, true) }
     }
 

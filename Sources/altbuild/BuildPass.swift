@@ -12,6 +12,15 @@ struct BuildPass {
     let run: BuildRun
     let force: Bool
 
+    /// The probe for "nothing to do" and the build plan alike: one digest memo,
+    /// so a changed deck is read once to plan, not twice.
+    init(project: Project, run: BuildRun, force: Bool) {
+        self.project = project
+        self.project.digests = DigestMemo()
+        self.run = run
+        self.force = force
+    }
+
     /// How a pass ended.
     enum Ending {
         /// Every deck was up to date and no record needed refreshing: nothing
