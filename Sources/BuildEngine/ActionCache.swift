@@ -69,8 +69,7 @@ public struct ActionCache: Sendable {
     /// The result's bytes: carried by the entry, or read (verified) from
     /// `store`; nil on a miss.
     public func result(_ namespace: String, _ key: SHA256Digest, store: ContentStore) -> [UInt8]? {
-        guard let entry = entry(namespace, key) else { return nil }
-        return entry.inline ?? store.get(entry.result)
+        entry(namespace, key)?.resultBytes(in: store)
     }
 
     /// The name the entry for `key` has in a remote cache (`ac/<name>`): the

@@ -29,6 +29,11 @@ extension ActionCache {
         /// The result's bytes, when the entry carries them.
         public var inline: [UInt8]?
 
+        /// The result's bytes: carried here, or read (verified) from `store`; nil when the store lacks them.
+        public func resultBytes(in store: ContentStore) -> [UInt8]? {
+            inline ?? store.get(result)
+        }
+
         /// An entry naming a result kept in the content store.
         public init(key: SHA256Digest, result: SHA256Digest) {
             self.key = key

@@ -94,7 +94,7 @@ public struct CacheCollector: Sendable {
             let target = ActionReference(namespace: BuildExecutor.resultNamespace, key: record.key)
             if let entry = retain(target, in: &keep) {
                 // The recipe and the declared inputs the build rewrote come back with a restore: keep them too.
-                let recorded = (entry.inline ?? store.get(entry.result)).flatMap(TargetResult.decode)
+                let recorded = entry.resultBytes(in: store).flatMap(TargetResult.decode)
                 keep.objects.formUnion(recorded?.objects ?? [])
             }
         }

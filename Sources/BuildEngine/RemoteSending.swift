@@ -24,7 +24,8 @@ extension RemoteCache {
     /// objects are missing. An object the local cache no longer has stops
     /// the entry from being sent.
     private func send(_ namespace: String, _ key: SHA256Digest, _ objects: [SHA256Digest]) async {
-        guard books.withLock({ $0.sending }), let entry = actions.entry(namespace, key) else { return }
+        // Read as gc reads: sending an entry is not a use of it.
+        guard books.withLock({ $0.sending }), let entry = actions.read(namespace, key, touching: false) else { return }
         var seen = Set<SHA256Digest>()
         // An inline result travels in the entry itself.
         for digest in (entry.inline == nil ? [entry.result] : []) + objects where seen.insert(digest).inserted {
